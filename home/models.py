@@ -1,0 +1,147 @@
+"""Page types of the shared intranet: the shared home, organisation sections, content and news."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from intranet.organisations.models import Organisation
+from intranet.organisations.selectors import OrganisationsBySection, organisation_for_page
+
+from .blocks import BodyBlock
+
+NEWS_PER_PAGE = 10
+
+
+class IntranetPage(Page):
+    """Behaviour every page type of the site shares; not a page type of its own."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def owner_organisation(self) -> Organisation | None:
+        """The organisation whose section holds this page (None: the shared area)."""
+        if not hasattr(self, "_owner_organisation"):
+            self._owner_organisation = organisation_for_page(self)
+        return self._owner_organisation
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation"] = self.owner_organisation
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        return context
+
+
+class HomePage(IntranetPage):
+    """The shared front page: every organisation's latest news and a way into each section."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.SectionPage", "home.ContentPage", "home.NewsIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chosen = request.GET.get("organisation", "")
+        organisations = list(
+            Organisation.objects.filter(section_page__isnull=False).select_related("section_page")
+        )
+        news = NewsArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")
+        selected = next((org for org in organisations if org.slug == chosen), None)
+        if selected:
+            news = news.descendant_of(selected.section_page)
+        owners = OrganisationsBySection(organisations)
+        latest = list(news[:9])
+        context.update(
+            organisations=organisations,
+            selected_organisation=selected,
+            latest_news=[(article, owners.for_page(article)) for article in latest],
+        )
+        return context
+
+
+class SectionPage(IntranetPage):
+    """One organisation's own area of the intranet (e.g. /wcc/)."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = ContentPage.objects.live().child_of(self).order_by("title")
+        context["latest_news"] = (
+            NewsArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")[:5]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+class ContentPage(IntranetPage):
+    """A standard page of guidance or information."""
+
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences shown in listings."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["home.HomePage", "home.SectionPage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = ContentPage.objects.live().child_of(self).order_by("title")
+        return context
+
+
+class NewsIndexPage(IntranetPage):
+    """The news of the shared area or of one organisation, newest first."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.NewsArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = NewsArticlePage.objects.live().child_of(self).order_by("-date", "-pk")
+        context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsArticlePage(IntranetPage):
+    """A dated news story."""
+
+    date = models.DateField("Published on", default=timezone.localdate)
+    summary = models.CharField(max_length=300, help_text="One or two sentences shown in listings.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []

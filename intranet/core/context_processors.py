@@ -1,0 +1,37 @@
+"""Values every front-end template needs for the header, navigation and footer."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+def navigation_for(request: HttpRequest) -> list[NavItem]:
+    """Home, each organisation's section and search, marking the one the user is in."""
+    from intranet.organisations.models import Organisation
+
+    path = request.path
+    items = [NavItem("Home", "/", path == "/")]
+    for org in Organisation.objects.filter(section_page__isnull=False).order_by("name"):
+        url = f"/{org.slug}/"
+        items.append(NavItem(org.short_name, url, path.startswith(url)))
+    search_url = reverse("search")
+    items.append(NavItem("Search", search_url, path.startswith(search_url)))
+    return items
+
+
+def site_chrome(request: HttpRequest) -> dict:
+    # Lazy: responses that never draw the navigation never query for it.
+    return {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "navigation": SimpleLazyObject(lambda: navigation_for(request)),
+    }

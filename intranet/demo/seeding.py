@@ -1,0 +1,155 @@
+"""Builds the demo partnership. Idempotent: running it again changes nothing that exists."""
+
+import datetime
+import json
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
+from intranet.organisations.models import Membership, Organisation
+from intranet.organisations.provisioning import ensure_group, provision_organisation
+
+from .content import NEWS, ORGANISATIONS, PEOPLE, SHARED_NEWS, TOPICS
+
+DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
+
+
+@transaction.atomic
+def seed_demo() -> dict[str, int]:
+    """Create the three demo councils, their content and accounts; return counts created."""
+    counts = {"organisations": 0, "pages": 0, "users": 0}
+    home = _shared_home()
+    counts["pages"] += _seed_shared_news(home)
+    for spec in ORGANISATIONS:
+        organisation, created = _ensure_organisation(spec)
+        counts["organisations"] += created
+        counts["pages"] += _seed_section(organisation, spec)
+        counts["users"] += _seed_people(organisation)
+    counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
+    return counts
+
+
+def _shared_home() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("No shared home page: run `manage.py migrate` first.")
+    if home.title != "Commons":
+        home.title = "Commons"
+        home.save_revision().publish()
+    return home
+
+
+def _ensure_organisation(spec: dict) -> tuple[Organisation, bool]:
+    fields = {key: spec[key] for key in ("name", "short_name", "accent_colour", "email_domains")}
+    organisation, created = Organisation.objects.get_or_create(slug=spec["slug"], defaults=fields)
+    provision_organisation(organisation)
+    ensure_group(organisation, "social-care", f"{organisation.short_name} social care")
+    return organisation, created
+
+
+def _fill(text: str, spec: dict) -> str:
+    return text.format(org=spec["name"], building=spec["building"])
+
+
+def _body(paragraphs: list[str], spec: dict) -> str:
+    return json.dumps(
+        [{"type": "paragraph", "value": f"<p>{_fill(text, spec)}</p>"} for text in paragraphs]
+    )
+
+
+def _ensure_child(parent: Page, model: type[Page], slug: str, **fields) -> tuple[Page, bool]:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing, False
+    page = parent.add_child(instance=model(slug=slug, **fields))
+    page.save_revision().publish()
+    return page, True
+
+
+def _seed_section(organisation: Organisation, spec: dict) -> int:
+    section = organisation.section_page.specific
+    created = 0
+    for slug, title, summary, children in TOPICS:
+        topic, new = _ensure_child(
+            section, ContentPage, slug, title=title, summary=_fill(summary, spec)
+        )
+        created += new
+        for child_slug, child_title, child_summary, paragraphs in children:
+            _, new = _ensure_child(
+                topic,
+                ContentPage,
+                child_slug,
+                title=child_title,
+                summary=_fill(child_summary, spec),
+                body=_body(paragraphs, spec),
+            )
+            created += new
+    created += _seed_news(section, f"{organisation.short_name} news", NEWS, spec)
+    return created
+
+
+def _seed_shared_news(home: HomePage) -> int:
+    spec = {"name": "the partner councils", "building": "partner buildings"}
+    return _seed_news(home, "Partnership news", SHARED_NEWS, spec, slug="news")
+
+
+def _seed_news(parent: Page, title: str, items: list, spec: dict, slug: str = "news") -> int:
+    index, created = _ensure_child(
+        parent, NewsIndexPage, slug, title=title, intro="<p>The latest news, newest first.</p>"
+    )
+    today = timezone.localdate()
+    for position, (article_slug, article_title, summary, paragraphs) in enumerate(items):
+        _, new = _ensure_child(
+            index,
+            NewsArticlePage,
+            article_slug,
+            title=_fill(article_title, spec),
+            summary=_fill(summary, spec),
+            date=today - datetime.timedelta(days=3 * position + len(parent.slug)),
+            body=_body(paragraphs, spec),
+        )
+        created += new
+    return created
+
+
+def _seed_people(organisation: Organisation) -> int:
+    created = 0
+    domain = organisation.email_domain_list[0]
+    for suffix, first, last, job_title, groups in PEOPLE[organisation.slug]:
+        username = f"{organisation.slug}.{suffix}"
+        email = f"{first}.{last}@{domain}".lower()
+        created += _ensure_user(username, first, last, email, job_title=job_title)
+        user = get_user_model().objects.get(username=username)
+        Membership.objects.get_or_create(user=user, organisation=organisation)
+        for group_slug in groups:
+            user.groups.add(organisation.group(group_slug))
+    return created
+
+
+def _ensure_user(
+    username: str,
+    first: str,
+    last: str,
+    email: str,
+    *,
+    job_title: str = "",
+    superuser: bool = False,
+) -> int:
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": email,
+            "job_title": job_title,
+            "is_staff": superuser,
+            "is_superuser": superuser,
+        },
+    )
+    if created or not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return int(created)

@@ -1,0 +1,1 @@
+"""Settings for Commons, one module per environment; every value comes from the environment."""

@@ -1,0 +1,105 @@
+"""`seed_demo` builds the three-council partnership, and running it twice changes nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import Client, TestCase, override_settings
+from wagtail.models import Page
+
+from home.models import ContentPage, NewsArticlePage
+from intranet.demo.seeding import DEMO_PASSWORD, seed_demo
+from intranet.organisations.models import Organisation
+
+SLUGS = ["hf", "rbkc", "wcc"]
+User = get_user_model()
+
+
+class TheDemoPartnership(TestCase):
+    """Seeded once for the class (seeding publishes ~80 pages), rolled back afterwards."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_demo()
+
+    def test_it_has_three_councils_with_their_own_sections_and_colours(self):
+        organisations = Organisation.objects.order_by("slug")
+
+        assert [o.slug for o in organisations] == SLUGS
+        assert [o.section_page.url for o in organisations] == ["/hf/", "/rbkc/", "/wcc/"]
+        assert len({o.accent_colour for o in organisations}) == 3
+
+    def test_each_council_has_at_least_ten_pages_and_five_news_articles(self):
+        for organisation in Organisation.objects.all():
+            section = organisation.section_page
+            with self.subTest(organisation.slug):
+                assert ContentPage.objects.live().descendant_of(section).count() >= 10
+                assert NewsArticlePage.objects.live().descendant_of(section).count() >= 5
+
+    def test_the_shared_home_has_news_of_its_own(self):
+        assert NewsArticlePage.objects.live().filter(url_path__startswith="/home/news/").exists()
+
+    def test_each_council_has_staff_editor_admin_and_social_care_accounts(self):
+        for slug in SLUGS:
+            organisation = Organisation.objects.get(slug=slug)
+            with self.subTest(slug):
+                for role in ["staff", "editor", "admin", "socialcare"]:
+                    user = User.objects.get(username=f"{slug}.{role}")
+                    assert user.check_password(DEMO_PASSWORD)
+                    assert user.memberships.filter(organisation=organisation).exists()
+                assert self.group_names(f"{slug}.staff") == []
+                assert self.group_names(f"{slug}.editor") == [f"{slug}/editors"]
+                assert self.group_names(f"{slug}.admin") == [f"{slug}/admins"]
+                assert self.group_names(f"{slug}.socialcare") == [f"{slug}/social-care"]
+
+    def test_the_admin_account_is_a_superuser(self):
+        admin = User.objects.get(username="admin")
+
+        assert admin.is_superuser
+        assert admin.check_password(DEMO_PASSWORD)
+
+    def test_seeding_again_creates_nothing_new(self):
+        before = (Page.objects.count(), User.objects.count(), Organisation.objects.count())
+
+        counts = seed_demo()
+
+        assert counts == {"organisations": 0, "pages": 0, "users": 0}
+        assert (Page.objects.count(), User.objects.count(), Organisation.objects.count()) == before
+
+    def test_a_staff_account_sees_the_shared_home_naming_all_three_councils(self):
+        client = Client()
+        assert client.login(username="wcc.staff", password=DEMO_PASSWORD)
+
+        content = client.get("/").content.decode()
+
+        assert "Hammersmith &amp; Fulham Council" in content
+        assert "Royal Borough of Kensington and Chelsea" in content
+        assert "Westminster City Council" in content
+        for slug in SLUGS:
+            assert f"commons-tag commons-org--{slug}" in content
+
+    def test_each_section_renders_with_its_own_name_and_colour(self):
+        client = Client()
+        client.login(username="wcc.staff", password=DEMO_PASSWORD)
+
+        for organisation in Organisation.objects.all():
+            with self.subTest(organisation.slug):
+                content = client.get(f"/{organisation.slug}/").content.decode()
+                assert f"commons-org-banner commons-org--{organisation.slug}" in content
+                assert (
+                    f'<h1 class="govuk-heading-xl">{organisation.name}</h1>'.replace("&", "&amp;")
+                    in content
+                )
+
+    @staticmethod
+    def group_names(username: str) -> list[str]:
+        return sorted(User.objects.get(username=username).groups.values_list("name", flat=True))
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_the_command_refuses_to_run_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+
+    call_command("seed_demo", "--force")
+    assert Organisation.objects.count() == 3

@@ -1,0 +1,101 @@
+"""Factories that build exactly the data a test needs (no shared fixtures of content)."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
+from intranet.organisations.models import Membership, Organisation
+from intranet.organisations.provisioning import provision_organisation
+
+TEST_PASSWORD = "a-long-test-password"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.uk")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        for organisation in extracted or []:
+            Membership.objects.get_or_create(user=self, organisation=organisation)
+        self.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation with its section, library and groups provisioned, as in real use."""
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"org{n}")
+    name = factory.LazyAttribute(lambda o: f"London Borough of {o.slug.upper()}")
+    short_name = factory.LazyAttribute(lambda o: o.slug.upper())
+    accent_colour = "#00703c"
+    email_domains = factory.LazyAttribute(lambda o: f"{o.slug}.gov.uk")
+
+    @factory.post_generation
+    def provisioned(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            provision_organisation(self)
+
+
+def shared_home() -> HomePage:
+    return HomePage.objects.get()
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Adds the page under ``parent`` (the shared home by default) and publishes it."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda p: slugify(p.title))
+
+    @classmethod
+    def _create(cls, model_class, *args, parent: Page | None = None, live: bool = True, **kwargs):
+        parent = parent or shared_home()
+        page = parent.add_child(instance=model_class(**kwargs))
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        else:
+            page.unpublish()
+        page.refresh_from_db()
+        return page
+
+
+class ContentPageFactory(PageFactory):
+    class Meta:
+        model = ContentPage
+
+    summary = "A page of guidance."
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "News"
+
+
+class NewsArticlePageFactory(PageFactory):
+    class Meta:
+        model = NewsArticlePage
+
+    summary = factory.LazyAttribute(lambda p: f"Summary of {p.title}.")
+    date = factory.LazyFunction(lambda: datetime.date(2026, 11, 1))
