@@ -1,13 +1,32 @@
-"""Helpers for the search engine's indexes, used by commands and tests."""
+"""Helpers for the search engine's indexes, used by tests and maintenance commands."""
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
 
 
 def uses_search_engine(alias: str = "default") -> bool:
     """True when the backend is OpenSearch/Elasticsearch rather than the database."""
     backend = settings.WAGTAILSEARCH_BACKENDS[alias]["BACKEND"]
     return "opensearch" in backend or "elasticsearch" in backend
+
+
+def reset_indexes(alias: str = "default") -> None:
+    """Recreate every index empty, with the mappings of all its models.
+
+    Without the mappings the engine would invent its own on the first document, and
+    Wagtail's full-text fields (``_all_text``) would never be filled.
+    """
+    if not uses_search_engine(alias):
+        return
+    backend = get_search_backend(alias)
+    reset = set()
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        if index.name not in reset:
+            index.reset()
+            reset.add(index.name)
+        index.add_model(model)
 
 
 def delete_all_indexes(alias: str = "default") -> None:

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from search.indexes import delete_all_indexes, uses_search_engine
+from search.indexes import delete_all_indexes, reset_indexes
 from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory
 
 
@@ -26,24 +26,23 @@ def staff_client(staff_user) -> Client:
 
 @pytest.fixture(scope="session", autouse=True)
 def search_engine_indexes():
-    """With OPENSEARCH_URL/ELASTICSEARCH_URL set, start and end the run with no test indexes.
+    """With OPENSEARCH_URL/ELASTICSEARCH_URL set, run on fresh indexes and drop them after.
 
     Deliberately free of database access: a session fixture that touches the database
     changes pytest-django's set-up order and loses the serialized data that transactional
     (browser) tests are restored from.
     """
     delete_all_indexes()
+    reset_indexes()
     yield
     delete_all_indexes()
 
 
 @pytest.fixture
 def fresh_search_index():
-    """Recreate the page index with its mapping, for tests that query the search engine."""
+    """Empty indexes with their mappings; returns the page index for ``refresh()``."""
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    index = get_search_backend().get_index_for_model(Page)
-    if uses_search_engine():
-        index.reset()
-    return index
+    reset_indexes()
+    return get_search_backend().get_index_for_model(Page)
