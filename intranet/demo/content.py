@@ -289,3 +289,31 @@ SHARED_NEWS = [
         ],
     ),
 ]
+
+# One story of each council's own, so the roll-up is not three copies of the same news.
+LOCAL_NEWS = {
+    "hf": [
+        (
+            "fulham-palace-volunteers",
+            "Volunteers wanted for Fulham Palace open day",
+            "Hammersmith & Fulham staff can take a volunteering day to help at the open day.",
+            ["Sign up with the community engagement team by the end of the month."],
+        ),
+    ],
+    "rbkc": [
+        (
+            "north-kensington-library",
+            "North Kensington Library extends opening hours",
+            "The library now opens until 8pm on weekdays, with staff from two partner councils.",
+            ["Staff who would like extra shifts should speak to the libraries manager."],
+        ),
+    ],
+    "wcc": [
+        (
+            "oxford-street-programme",
+            "Oxford Street programme: what it means for your team",
+            "Westminster's Oxford Street programme moves into its next phase in the spring.",
+            ["Highways, licensing and parking teams will receive a briefing pack next week."],
+        ),
+    ],
+}

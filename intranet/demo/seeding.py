@@ -12,7 +12,7 @@ from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
-from .content import NEWS, ORGANISATIONS, PEOPLE, SHARED_NEWS, TOPICS
+from .content import LOCAL_NEWS, NEWS, ORGANISATIONS, PEOPLE, SHARED_NEWS, TOPICS
 
 DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
 
@@ -87,7 +87,8 @@ def _seed_section(organisation: Organisation, spec: dict) -> int:
                 body=_body(paragraphs, spec),
             )
             created += new
-    created += _seed_news(section, f"{organisation.short_name} news", NEWS, spec)
+    news = LOCAL_NEWS.get(organisation.slug, []) + NEWS
+    created += _seed_news(section, f"{organisation.short_name} news", news, spec)
     return created
 
 

@@ -72,3 +72,15 @@ def test_a_news_article_says_which_organisation_it_is_from(staff_client: Client,
 
     assert "News from Westminster" in content
     assert '<time datetime="2026-11-01">1 November 2026</time>' in content
+
+
+@pytest.mark.parametrize("path", ["/search/", "/no-such-page/"])
+def test_pages_outside_the_page_tree_still_lead_back_home(staff_client: Client, path):
+    content = staff_client.get(path).content.decode()
+
+    assert 'aria-label="Breadcrumb"' in content
+    assert '<a class="govuk-breadcrumbs__link" href="/">Home</a>' in content
+
+
+def test_the_shared_home_has_no_breadcrumbs_of_its_own(staff_client: Client, organisation):
+    assert 'aria-label="Breadcrumb"' not in staff_client.get("/").content.decode()
