@@ -8,6 +8,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.access.effective import refresh_page_access
+from intranet.access.forms import AccessPageForm
+from intranet.access.models import DeclaredPageAccess
+from intranet.access.panels import access_panel
+from intranet.access.policy import facts_for, visible_to
 from intranet.organisations.models import Organisation
 from intranet.organisations.selectors import OrganisationsBySection, organisation_for_page
 
@@ -16,11 +21,20 @@ from .blocks import BodyBlock
 NEWS_PER_PAGE = 10
 
 
-class IntranetPage(Page):
+class IntranetPage(DeclaredPageAccess, Page):
     """Behaviour every page type of the site shares; not a page type of its own."""
+
+    base_form_class = AccessPageForm
+    settings_panels = [access_panel(), *Page.settings_panels]
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # After modelcluster has written the page's groups, so they count.
+        refresh_page_access(self)
+        return result
 
     @property
     def owner_organisation(self) -> Organisation | None:
@@ -32,7 +46,10 @@ class IntranetPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation"] = self.owner_organisation
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1).specific()
+        context["access"] = facts_for(self)
+        context["breadcrumbs"] = visible_to(
+            request.user, self.get_ancestors().filter(depth__gt=1)
+        ).specific()
         return context
 
 
@@ -52,12 +69,12 @@ class HomePage(IntranetPage):
         organisations = list(
             Organisation.objects.filter(section_page__isnull=False).select_related("section_page")
         )
-        news = NewsArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")
+        news = visible_to(request.user, NewsArticlePage.objects.live().descendant_of(self))
         selected = next((org for org in organisations if org.slug == chosen), None)
         if selected:
             news = news.descendant_of(selected.section_page)
         owners = OrganisationsBySection(organisations)
-        latest = list(news[:9])
+        latest = list(news.order_by("-date", "-pk")[:9])
         context.update(
             organisations=organisations,
             selected_organisation=selected,
@@ -77,11 +94,16 @@ class SectionPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = ContentPage.objects.live().child_of(self).order_by("title")
-        context["latest_news"] = (
-            NewsArticlePage.objects.live().descendant_of(self).order_by("-date", "-pk")[:5]
+        user = request.user
+        context["topics"] = visible_to(user, ContentPage.objects.live().child_of(self)).order_by(
+            "title"
         )
-        context["news_index"] = NewsIndexPage.objects.live().child_of(self).first()
+        context["latest_news"] = visible_to(
+            user, NewsArticlePage.objects.live().descendant_of(self)
+        ).order_by("-date", "-pk")[:5]
+        context["news_index"] = visible_to(
+            user, NewsIndexPage.objects.live().child_of(self)
+        ).first()
         return context
 
 
@@ -104,7 +126,9 @@ class ContentPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = ContentPage.objects.live().child_of(self).order_by("title")
+        context["children"] = visible_to(
+            request.user, ContentPage.objects.live().child_of(self)
+        ).order_by("title")
         return context
 
 
@@ -119,7 +143,9 @@ class NewsIndexPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.live().child_of(self).order_by("-date", "-pk")
+        articles = visible_to(
+            request.user, NewsArticlePage.objects.live().child_of(self)
+        ).order_by("-date", "-pk")
         context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return context
 

@@ -62,6 +62,10 @@ def provision_organisation(organisation: Organisation) -> Organisation:
     for role, label in STANDARD_GROUPS:
         ensure_group(organisation, role.value, f"{organisation.short_name} {label.lower()}", role)
     organisation.save(update_fields=["section_page", "library_collection"])
+    # The organisation's own rules: its policy (defaults) and its publishing workflow.
+    from intranet.access.publishing import apply_publishing_policy
+
+    apply_publishing_policy(organisation)
     return organisation
 
 

@@ -19,6 +19,7 @@ RESERVED_SLUGS = frozenset(
         "people",
         "search",
         "static",
+        "statements",
     }
 )
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

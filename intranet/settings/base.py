@@ -16,6 +16,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "intranet.core",
+    "intranet.access",
     "intranet.users",
     "intranet.organisations",
     "intranet.library",

@@ -41,7 +41,7 @@ def test_static_files_are_served_without_signing_in(client: Client):
 
 def test_signing_in_with_the_right_password_opens_the_page_asked_for(client: Client, organisation):
     page = ContentPageFactory(parent=organisation.section_page, title="Annual leave")
-    UserFactory(username="someone")
+    UserFactory(username="someone", organisations=[organisation])
 
     response = client.post(
         "/accounts/login/",

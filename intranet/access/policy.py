@@ -1,0 +1,180 @@
+"""The one place that answers "may this user see / download / edit this?".
+
+``can_view``/``can_download``/``can_edit`` answer for one object; ``visible_to`` applies the
+same rule to a queryset. Both read the rule in ``rules``; nothing else decides access.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, Max, OuterRef, QuerySet
+from wagtail.models import Page
+
+from intranet.organisations.models import Membership, OrganisationGroup
+
+from .models import CommitmentStatement, InformationSharingAgreement, PageAccess, StatementAcceptance
+from .rules import ANONYMOUS, AccessFacts, AccessPaths, Decision, Grant, Viewer, decide, rule_q
+
+_VIEWER_CACHE = "_commons_access_viewer"
+
+
+def viewer_for(user) -> Viewer:
+    """Everything the rule needs about ``user``, loaded once and kept on the user object."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, _VIEWER_CACHE, None)
+    if cached is not None:
+        return cached
+    organisation_ids = frozenset(
+        Membership.objects.filter(user=user).values_list("organisation_id", flat=True)
+    )
+    group_ids = frozenset(
+        OrganisationGroup.objects.filter(group__user=user).values_list("pk", flat=True)
+    )
+    viewer = Viewer(
+        user_id=user.pk,
+        is_superuser=user.is_superuser,
+        is_active=user.is_active,
+        organisation_ids=organisation_ids,
+        group_ids=group_ids,
+        accepted_statement_org_ids=_accepted_current_statements(user),
+        grants=_sensitive_grants(organisation_ids, group_ids),
+    )
+    setattr(user, _VIEWER_CACHE, viewer)
+    return viewer
+
+
+def forget_viewer(user) -> None:
+    """Drop the cached viewer after the user's memberships or acceptances change."""
+    if hasattr(user, _VIEWER_CACHE):
+        delattr(user, _VIEWER_CACHE)
+
+
+def _accepted_current_statements(user) -> frozenset[int]:
+    latest = CommitmentStatement.objects.values("organisation_id").annotate(v=Max("version"))
+    current = {row["organisation_id"]: row["v"] for row in latest}
+    accepted = StatementAcceptance.objects.filter(user=user).values_list(
+        "statement__organisation_id", "statement__version"
+    )
+    return frozenset(org for org, version in accepted if current.get(org) == version)
+
+
+def _sensitive_grants(organisation_ids: frozenset[int], group_ids: frozenset[int]) -> tuple:
+    if not organisation_ids:
+        return ()
+    agreements = (
+        InformationSharingAgreement.objects.active()
+        .filter(grantee_id__in=organisation_ids, covers_official_sensitive=True)
+        .prefetch_related("grantee_groups")
+        .order_by("pk")
+    )
+    grants = []
+    for agreement in agreements:
+        limited_to = {g.pk for g in agreement.grantee_groups.all()}
+        if not limited_to or limited_to & group_ids:
+            grants.append(Grant(agreement.pk, agreement.reference, agreement.grantor_id))
+    return tuple(grants)
+
+
+# --- Where each content model keeps its facts -------------------------------------------------
+
+PAGE_PATHS = AccessPaths(
+    owner="access_record__owner_organisation",
+    audience="access_record__audience",
+    classification="access_record__classification",
+    has_group=lambda ids: Exists(
+        PageAccess.groups.through.objects.filter(
+            pageaccess_id=OuterRef("pk"), organisationgroup_id__in=ids
+        )
+    ),
+)
+
+
+def _document_paths() -> AccessPaths:
+    from intranet.library.models import LibraryDocument
+
+    return AccessPaths(
+        owner="owner_organisation",
+        audience="effective_audience",
+        classification="effective_classification",
+        has_group=lambda ids: Exists(
+            LibraryDocument.effective_groups.through.objects.filter(
+                librarydocument_id=OuterRef("pk"), organisationgroup_id__in=ids
+            )
+        ),
+    )
+
+
+def paths_for(model) -> AccessPaths | None:
+    from intranet.library.models import LibraryDocument
+
+    if issubclass(model, Page):
+        return PAGE_PATHS
+    if issubclass(model, LibraryDocument):
+        return _document_paths()
+    return None
+
+
+def facts_for(obj) -> AccessFacts | None:
+    """The effective facts of one item; None (refuse) for anything the policy does not know."""
+    from intranet.library.models import LibraryDocument
+
+    if isinstance(obj, Page):
+        record = PageAccess.objects.filter(page_id=obj.pk).first()
+        if record is None:
+            return None
+        return AccessFacts(
+            owner_id=record.owner_organisation_id,
+            audience=record.audience,
+            classification=record.classification,
+            group_ids=frozenset(record.groups.values_list("pk", flat=True)),
+            handling_caveat=record.handling_caveat,
+        )
+    if isinstance(obj, LibraryDocument):
+        if not obj.effective_audience:
+            return None
+        return AccessFacts(
+            owner_id=obj.owner_organisation_id,
+            audience=obj.effective_audience,
+            classification=obj.effective_classification,
+            group_ids=frozenset(obj.effective_groups.values_list("pk", flat=True)),
+            handling_caveat=obj.effective_caveat,
+        )
+    return None
+
+
+# --- The public questions ---------------------------------------------------------------------
+
+
+def decision(user, obj) -> Decision:
+    return decide(viewer_for(user), facts_for(obj))
+
+
+def can_view(user, obj) -> bool:
+    return decision(user, obj).allowed
+
+
+def can_download(user, obj) -> bool:
+    """Download is view, until an organisation's policy says otherwise."""
+    return can_view(user, obj)
+
+
+def can_edit(user, obj) -> bool:
+    """Editing needs the item visible *and* Wagtail's page/collection permission for it."""
+    from intranet.library.models import LibraryDocument
+
+    if not can_view(user, obj):
+        return False
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_edit()
+    if isinstance(obj, LibraryDocument):
+        from wagtail.documents.permissions import permission_policy
+
+        return permission_policy.user_has_permission_for_instance(user, "change", obj)
+    return False
+
+
+def visible_to(user, queryset: QuerySet) -> QuerySet:
+    """``queryset`` narrowed to what ``user`` may view; empty for models the policy doesn't know."""
+    paths = paths_for(queryset.model)
+    if paths is None:
+        return queryset.none()
+    return queryset.filter(rule_q(viewer_for(user), paths))

@@ -1,0 +1,39 @@
+"""Guarding the front door: every page view and document download asks the policy first."""
+
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+
+from intranet.organisations.models import Organisation
+
+from . import audit
+from .models import AuditEvent
+from .policy import decision, facts_for
+
+
+def guard(request: HttpRequest, obj, action: str):
+    """None to carry on serving; otherwise a redirect to the statement page. Raises 404.
+
+    Refusals are always 404 — never 403 — so nobody learns that the item exists. The only
+    exception is someone who could see it once they accept the owner's commitment statement.
+    """
+    facts = facts_for(obj)
+    verdict = decision(request.user, obj)
+    if not verdict.allowed:
+        if verdict.needs_statement:
+            slug = Organisation.objects.values_list("slug", flat=True).get(pk=facts.owner_id)
+            url = reverse("access:statement", args=[slug])
+            return HttpResponseRedirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        raise Http404
+    if facts.is_sensitive:
+        audit.record_access(request.user, obj, verdict, action, facts)
+    return None
+
+
+def guard_page(page, request, serve_args, serve_kwargs):
+    return guard(request, page, AuditEvent.Action.VIEW)
+
+
+def guard_document(document, request):
+    return guard(request, document, AuditEvent.Action.DOWNLOAD)
