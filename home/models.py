@@ -143,9 +143,9 @@ class NewsIndexPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = visible_to(
-            request.user, NewsArticlePage.objects.live().child_of(self)
-        ).order_by("-date", "-pk")
+        articles = visible_to(request.user, NewsArticlePage.objects.live().child_of(self)).order_by(
+            "-date", "-pk"
+        )
         context["articles"] = Paginator(articles, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         return context
 

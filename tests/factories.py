@@ -99,3 +99,23 @@ class NewsArticlePageFactory(PageFactory):
 
     summary = factory.LazyAttribute(lambda p: f"Summary of {p.title}.")
     date = factory.LazyFunction(lambda: datetime.date(2026, 11, 1))
+
+
+def add_to_group(user, organisation: Organisation, slug: str):
+    """Put ``user`` in the organisation's group ``slug`` (creating the group if needed)."""
+    from intranet.organisations.provisioning import ensure_group
+
+    org_group = ensure_group(organisation, slug, slug.replace("-", " ").title())
+    user.groups.add(org_group.group)
+    return org_group
+
+
+def restrict(page, audience="", classification="", groups=(), caveat=""):
+    """Set a page's declared access and publish it, as an editor would."""
+    page.audience = audience
+    page.classification = classification
+    page.handling_caveat = caveat
+    page.access_groups.set(list(groups))
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -15,7 +15,9 @@ from .choices import AUDIENCE_BREADTH, CLASSIFICATION_LEVEL, Audience, Classific
 from .models import CollectionAccess, OrganisationPolicy, PageAccess
 from .rules import AccessFacts
 
-SHARED = AccessFacts(owner_id=None, audience=Audience.PARTNERSHIP, classification=Classification.OFFICIAL)
+SHARED = AccessFacts(
+    owner_id=None, audience=Audience.PARTNERSHIP, classification=Classification.OFFICIAL
+)
 
 
 def organisation_default(organisation: Organisation) -> AccessFacts:
@@ -59,7 +61,9 @@ def narrow(
         audience=effective_audience,
         classification=effective_classification,
         group_ids=frozenset(effective_groups),
-        handling_caveat=effective_caveat if effective_classification != Classification.OFFICIAL else "",
+        handling_caveat=effective_caveat
+        if effective_classification != Classification.OFFICIAL
+        else "",
     )
 
 

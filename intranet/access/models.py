@@ -269,7 +269,11 @@ class AuditEvent(models.Model):
     classification = models.CharField(max_length=20, blank=True)
     ground = models.CharField(max_length=255, blank=True)
     agreement = models.ForeignKey(
-        InformationSharingAgreement, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        InformationSharingAgreement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:

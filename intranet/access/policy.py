@@ -10,7 +10,12 @@ from wagtail.models import Page
 
 from intranet.organisations.models import Membership, OrganisationGroup
 
-from .models import CommitmentStatement, InformationSharingAgreement, PageAccess, StatementAcceptance
+from .models import (
+    CommitmentStatement,
+    InformationSharingAgreement,
+    PageAccess,
+    StatementAcceptance,
+)
 from .rules import ANONYMOUS, AccessFacts, AccessPaths, Decision, Grant, Viewer, decide, rule_q
 
 _VIEWER_CACHE = "_commons_access_viewer"

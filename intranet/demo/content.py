@@ -317,3 +317,89 @@ LOCAL_NEWS = {
         ),
     ],
 }
+
+# Each council's own rules: they differ on purpose.
+POLICIES = {
+    "hf": {"requires_approval": False, "review_period_months": 12},
+    "rbkc": {"requires_approval": True, "review_period_months": 6},
+    "wcc": {"requires_approval": False, "review_period_months": 24},
+}
+
+STATEMENT_TEXT = (
+    "I will use {org}'s OFFICIAL-SENSITIVE information only for the purpose it was shared for.\n\n"
+    "I will not forward, print or copy it without a business need, and I will keep it on {org} "
+    "or partner systems only.\n\n"
+    "I will report any loss or suspected misuse to the information governance team at once."
+)
+
+# Content of every audience and classification: (topic slug, slug, title, summary,
+# audience, classification, caveat, group slug or None, paragraphs).
+RESTRICTED_PAGES = [
+    (
+        "facilities",
+        "evacuation-plan",
+        "Building evacuation plan",
+        "Fire marshals, assembly points and personal evacuation plans for {building}.",
+        "organisation",
+        "OFFICIAL",
+        "",
+        None,
+        ["Assembly point: the square in front of {building}. Fire marshals wear yellow tabards."],
+    ),
+    (
+        "adult-social-care",
+        "team-rota",
+        "Social care duty rota",
+        "Who is on duty for the adult social care front door this month.",
+        "groups",
+        "OFFICIAL",
+        "",
+        "social-care",
+        [
+            "The duty rota is agreed at the Monday team meeting. Swap shifts through the team manager."
+        ],
+    ),
+    (
+        "hr",
+        "restructure-consultation",
+        "Restructure consultation: finance directorate",
+        "Proposals affecting posts in the finance directorate, shared with staff before consultation opens.",
+        "organisation",
+        "OFFICIAL-SENSITIVE",
+        "",
+        None,
+        [
+            "The proposals affect 14 posts. Do not discuss them outside the council until consultation opens."
+        ],
+    ),
+    (
+        "adult-social-care",
+        "safeguarding-case-reviews",
+        "Safeguarding adults case reviews",
+        "Learning from recent safeguarding adults reviews, with case details.",
+        "groups",
+        "OFFICIAL-SENSITIVE",
+        "PERSONAL",
+        "social-care",
+        [
+            "Case A: an older adult living alone whose care package lapsed after a hospital discharge.",
+            "Recommendations: check the discharge plan with the hospital social work team within 2 days.",
+        ],
+    ),
+]
+
+AGREEMENTS = [
+    {
+        "grantor": "hf",
+        "grantee": "rbkc",
+        "reference": "ISA-2026-HF-RBKC-01",
+        "purpose": "Joint adult safeguarding reviews between Hammersmith & Fulham and Kensington and Chelsea.",
+        "grantee_groups": ["social-care"],
+    },
+]
+# Who has accepted which organisations' statements (nobody else has accepted any).
+ACCEPTANCES = {
+    "hf.socialcare": ["hf"],
+    "rbkc.socialcare": ["rbkc", "hf"],
+    "wcc.socialcare": ["wcc"],
+}

@@ -9,10 +9,28 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
+from intranet.access.models import (
+    CommitmentStatement,
+    InformationSharingAgreement,
+    OrganisationPolicy,
+)
+from intranet.access.statements import accept, current_statement
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
-from .content import LOCAL_NEWS, NEWS, ORGANISATIONS, PEOPLE, SHARED_NEWS, TOPICS
+from .content import (
+    ACCEPTANCES,
+    AGREEMENTS,
+    LOCAL_NEWS,
+    NEWS,
+    ORGANISATIONS,
+    PEOPLE,
+    POLICIES,
+    RESTRICTED_PAGES,
+    SHARED_NEWS,
+    STATEMENT_TEXT,
+    TOPICS,
+)
 
 DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
 
@@ -29,6 +47,8 @@ def seed_demo() -> dict[str, int]:
         counts["pages"] += _seed_section(organisation, spec)
         counts["users"] += _seed_people(organisation)
     counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
+    _seed_agreements()
+    _seed_acceptances()
     return counts
 
 
@@ -47,6 +67,16 @@ def _ensure_organisation(spec: dict) -> tuple[Organisation, bool]:
     organisation, created = Organisation.objects.get_or_create(slug=spec["slug"], defaults=fields)
     provision_organisation(organisation)
     ensure_group(organisation, "social-care", f"{organisation.short_name} social care")
+    policy = OrganisationPolicy.objects.get(organisation=organisation)
+    wanted = POLICIES[organisation.slug]
+    if any(getattr(policy, key) != value for key, value in wanted.items()):
+        for key, value in wanted.items():
+            setattr(policy, key, value)
+        policy.save()
+    if current_statement(organisation) is None:
+        CommitmentStatement.objects.create(
+            organisation=organisation, text=STATEMENT_TEXT.format(org=organisation.name)
+        )
     return organisation, created
 
 
@@ -87,9 +117,69 @@ def _seed_section(organisation: Organisation, spec: dict) -> int:
                 body=_body(paragraphs, spec),
             )
             created += new
+    created += _seed_restricted_pages(organisation, section, spec)
     news = LOCAL_NEWS.get(organisation.slug, []) + NEWS
     created += _seed_news(section, f"{organisation.short_name} news", news, spec)
     return created
+
+
+def _seed_restricted_pages(organisation: Organisation, section: Page, spec: dict) -> int:
+    created = 0
+    for (
+        topic_slug,
+        slug,
+        title,
+        summary,
+        audience,
+        classification,
+        caveat,
+        group,
+        paragraphs,
+    ) in RESTRICTED_PAGES:
+        topic = ContentPage.objects.child_of(section).get(slug=topic_slug)
+        page, new = _ensure_child(
+            topic,
+            ContentPage,
+            slug,
+            title=title,
+            summary=_fill(summary, spec),
+            body=_body(paragraphs, spec),
+            audience=audience,
+            classification=classification,
+            handling_caveat=caveat,
+        )
+        if new and group:
+            page.access_groups.set([organisation.groups.get(slug=group)])
+            page.save_revision().publish()
+        created += new
+    return created
+
+
+def _seed_agreements() -> None:
+    today = timezone.localdate()
+    for spec in AGREEMENTS:
+        grantor = Organisation.objects.get(slug=spec["grantor"])
+        grantee = Organisation.objects.get(slug=spec["grantee"])
+        agreement, created = InformationSharingAgreement.objects.get_or_create(
+            grantor=grantor,
+            reference=spec["reference"],
+            defaults={
+                "grantee": grantee,
+                "purpose": spec["purpose"],
+                "covers_official_sensitive": True,
+                "starts_on": today - datetime.timedelta(days=180),
+                "ends_on": today + datetime.timedelta(days=550),
+            },
+        )
+        if created:
+            agreement.grantee_groups.set(grantee.groups.filter(slug__in=spec["grantee_groups"]))
+
+
+def _seed_acceptances() -> None:
+    for username, slugs in ACCEPTANCES.items():
+        user = get_user_model().objects.get(username=username)
+        for slug in slugs:
+            accept(user, current_statement(Organisation.objects.get(slug=slug)))
 
 
 def _seed_shared_news(home: HomePage) -> int:

@@ -24,7 +24,11 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
 
     # Effective access, worked out from the collection chain (intranet.access.effective).
     owner_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         editable=False,
     )
     effective_audience = models.CharField(

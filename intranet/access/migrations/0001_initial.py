@@ -7,128 +7,393 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("organisations", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CollectionAccess',
+            name="CollectionAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('audience', models.CharField(blank=True, choices=[('partnership', 'All partner staff'), ('organisation', 'Staff of the owning organisation'), ('groups', 'Members of chosen groups')], max_length=20)),
-                ('classification', models.CharField(blank=True, choices=[('OFFICIAL', 'OFFICIAL'), ('OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE')], max_length=20)),
-                ('handling_caveat', models.CharField(blank=True, max_length=40)),
-                ('collection', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='access_settings', to='wagtailcore.collection')),
-                ('groups', models.ManyToManyField(blank=True, related_name='+', to='organisations.organisationgroup')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("partnership", "All partner staff"),
+                            ("organisation", "Staff of the owning organisation"),
+                            ("groups", "Members of chosen groups"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "classification",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("OFFICIAL", "OFFICIAL"),
+                            ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("handling_caveat", models.CharField(blank=True, max_length=40)),
+                (
+                    "collection",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="access_settings",
+                        to="wagtailcore.collection",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="organisations.organisationgroup"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CommitmentStatement',
+            name="CommitmentStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(editable=False)),
-                ('text', models.TextField(help_text='What staff commit to before seeing sensitive material.')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='organisations.organisation')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(editable=False)),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="What staff commit to before seeing sensitive material."
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation', '-version'],
+                "ordering": ["organisation", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='InformationSharingAgreement',
+            name="InformationSharingAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('covers_official_sensitive', models.BooleanField(default=True, help_text='OFFICIAL content needs no agreement; this agreement shares sensitive content.', verbose_name='covers OFFICIAL-SENSITIVE')),
-                ('reference', models.CharField(help_text='e.g. ISA-2026-014', max_length=60)),
-                ('purpose', models.TextField()),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField()),
-                ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('grantee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements_received', to='organisations.organisation')),
-                ('grantee_groups', models.ManyToManyField(blank=True, help_text='Limit the agreement to these groups; leave empty for all grantee staff.', related_name='+', to='organisations.organisationgroup')),
-                ('grantor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements_granted', to='organisations.organisation')),
-                ('revoked_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "covers_official_sensitive",
+                    models.BooleanField(
+                        default=True,
+                        help_text="OFFICIAL content needs no agreement; this agreement shares sensitive content.",
+                        verbose_name="covers OFFICIAL-SENSITIVE",
+                    ),
+                ),
+                ("reference", models.CharField(help_text="e.g. ISA-2026-014", max_length=60)),
+                ("purpose", models.TextField()),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField()),
+                ("revoked_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "grantee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements_received",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "grantee_groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Limit the agreement to these groups; leave empty for all grantee staff.",
+                        related_name="+",
+                        to="organisations.organisationgroup",
+                    ),
+                ),
+                (
+                    "grantor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements_granted",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'information-sharing agreement',
-                'ordering': ['grantor', 'reference'],
+                "verbose_name": "information-sharing agreement",
+                "ordering": ["grantor", "reference"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('username', models.CharField(max_length=150)),
-                ('user_organisations', models.CharField(blank=True, max_length=255)),
-                ('action', models.CharField(choices=[('view', 'Viewed'), ('download', 'Downloaded'), ('accept-statement', 'Accepted statement'), ('change', 'Changed settings')], max_length=20)),
-                ('object_type', models.CharField(max_length=100)),
-                ('object_id', models.CharField(max_length=64)),
-                ('object_title', models.CharField(max_length=255)),
-                ('classification', models.CharField(blank=True, max_length=20)),
-                ('ground', models.CharField(blank=True, max_length=255)),
-                ('organisation', models.ForeignKey(help_text='The organisation that owns what was accessed or changed.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_events', to='organisations.organisation')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='access.informationsharingagreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "occurred_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                ("username", models.CharField(max_length=150)),
+                ("user_organisations", models.CharField(blank=True, max_length=255)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Viewed"),
+                            ("download", "Downloaded"),
+                            ("accept-statement", "Accepted statement"),
+                            ("change", "Changed settings"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=100)),
+                ("object_id", models.CharField(max_length=64)),
+                ("object_title", models.CharField(max_length=255)),
+                ("classification", models.CharField(blank=True, max_length=20)),
+                ("ground", models.CharField(blank=True, max_length=255)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="The organisation that owns what was accessed or changed.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_events",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="access.informationsharingagreement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-occurred_at', '-pk'],
+                "ordering": ["-occurred_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationPolicy',
+            name="OrganisationPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('default_audience', models.CharField(choices=[('partnership', 'All partner staff'), ('organisation', 'Staff of the owning organisation')], default='partnership', help_text='Audience of content in your section and library that does not set its own.', max_length=20)),
-                ('default_classification', models.CharField(choices=[('OFFICIAL', 'OFFICIAL'), ('OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE')], default='OFFICIAL', max_length=20)),
-                ('requires_approval', models.BooleanField(default=False, help_text='Editors submit pages for approval by your moderators instead of publishing.')),
-                ('review_period_months', models.PositiveSmallIntegerField(default=12, help_text='How often content owners should review their pages and documents.')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='policy', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "default_audience",
+                    models.CharField(
+                        choices=[
+                            ("partnership", "All partner staff"),
+                            ("organisation", "Staff of the owning organisation"),
+                        ],
+                        default="partnership",
+                        help_text="Audience of content in your section and library that does not set its own.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "default_classification",
+                    models.CharField(
+                        choices=[
+                            ("OFFICIAL", "OFFICIAL"),
+                            ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
+                        ],
+                        default="OFFICIAL",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Editors submit pages for approval by your moderators instead of publishing.",
+                    ),
+                ),
+                (
+                    "review_period_months",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        help_text="How often content owners should review their pages and documents.",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="policy",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation policy',
-                'verbose_name_plural': 'organisation policies',
+                "verbose_name": "organisation policy",
+                "verbose_name_plural": "organisation policies",
             },
         ),
         migrations.CreateModel(
-            name='PageAccess',
+            name="PageAccess",
             fields=[
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='access_record', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('audience', models.CharField(choices=[('partnership', 'All partner staff'), ('organisation', 'Staff of the owning organisation'), ('groups', 'Members of chosen groups')], max_length=20)),
-                ('classification', models.CharField(choices=[('OFFICIAL', 'OFFICIAL'), ('OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE')], max_length=20)),
-                ('handling_caveat', models.CharField(blank=True, max_length=40)),
-                ('computed_at', models.DateTimeField(auto_now=True)),
-                ('groups', models.ManyToManyField(blank=True, related_name='+', to='organisations.organisationgroup')),
-                ('owner_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation')),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="access_record",
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("partnership", "All partner staff"),
+                            ("organisation", "Staff of the owning organisation"),
+                            ("groups", "Members of chosen groups"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "classification",
+                    models.CharField(
+                        choices=[
+                            ("OFFICIAL", "OFFICIAL"),
+                            ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("handling_caveat", models.CharField(blank=True, max_length=40)),
+                ("computed_at", models.DateTimeField(auto_now=True)),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="organisations.organisationgroup"
+                    ),
+                ),
+                (
+                    "owner_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'effective page access',
+                "verbose_name": "effective page access",
             },
         ),
         migrations.CreateModel(
-            name='StatementAcceptance',
+            name="StatementAcceptance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accepted_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('statement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acceptances', to='access.commitmentstatement')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='statement_acceptances', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("accepted_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="acceptances",
+                        to="access.commitmentstatement",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statement_acceptances",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='commitmentstatement',
-            constraint=models.UniqueConstraint(fields=('organisation', 'version'), name='unique_version'),
+            model_name="commitmentstatement",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "version"), name="unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statementacceptance',
-            constraint=models.UniqueConstraint(fields=('user', 'statement'), name='accept_once_per_version'),
+            model_name="statementacceptance",
+            constraint=models.UniqueConstraint(
+                fields=("user", "statement"), name="accept_once_per_version"
+            ),
         ),
     ]

@@ -5,56 +5,102 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('library', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("library", "0001_initial"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='librarydocument',
-            name='access_groups',
-            field=models.ManyToManyField(blank=True, help_text='When the audience is “members of chosen groups”.', related_name='+', to='organisations.organisationgroup', verbose_name='groups'),
+            model_name="librarydocument",
+            name="access_groups",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="When the audience is “members of chosen groups”.",
+                related_name="+",
+                to="organisations.organisationgroup",
+                verbose_name="groups",
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='audience',
-            field=models.CharField(blank=True, choices=[('partnership', 'All partner staff'), ('organisation', 'Staff of the owning organisation'), ('groups', 'Members of chosen groups')], help_text="Who may see this. Leave blank to inherit. It can only narrow its parent's.", max_length=20),
+            model_name="librarydocument",
+            name="audience",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("partnership", "All partner staff"),
+                    ("organisation", "Staff of the owning organisation"),
+                    ("groups", "Members of chosen groups"),
+                ],
+                help_text="Who may see this. Leave blank to inherit. It can only narrow its parent's.",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='classification',
-            field=models.CharField(blank=True, choices=[('OFFICIAL', 'OFFICIAL'), ('OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE')], help_text='Leave blank to inherit. OFFICIAL-SENSITIVE needs the commitment statement.', max_length=20),
+            model_name="librarydocument",
+            name="classification",
+            field=models.CharField(
+                blank=True,
+                choices=[("OFFICIAL", "OFFICIAL"), ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE")],
+                help_text="Leave blank to inherit. OFFICIAL-SENSITIVE needs the commitment statement.",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='effective_audience',
-            field=models.CharField(blank=True, choices=[('partnership', 'All partner staff'), ('organisation', 'Staff of the owning organisation'), ('groups', 'Members of chosen groups')], editable=False, max_length=20),
+            model_name="librarydocument",
+            name="effective_audience",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("partnership", "All partner staff"),
+                    ("organisation", "Staff of the owning organisation"),
+                    ("groups", "Members of chosen groups"),
+                ],
+                editable=False,
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='effective_caveat',
+            model_name="librarydocument",
+            name="effective_caveat",
             field=models.CharField(blank=True, editable=False, max_length=40),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='effective_classification',
-            field=models.CharField(blank=True, choices=[('OFFICIAL', 'OFFICIAL'), ('OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE')], editable=False, max_length=20),
+            model_name="librarydocument",
+            name="effective_classification",
+            field=models.CharField(
+                blank=True,
+                choices=[("OFFICIAL", "OFFICIAL"), ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE")],
+                editable=False,
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='effective_groups',
-            field=models.ManyToManyField(blank=True, editable=False, related_name='+', to='organisations.organisationgroup'),
+            model_name="librarydocument",
+            name="effective_groups",
+            field=models.ManyToManyField(
+                blank=True, editable=False, related_name="+", to="organisations.organisationgroup"
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='handling_caveat',
-            field=models.CharField(blank=True, help_text='Optional caveat for sensitive items, e.g. PERSONAL.', max_length=40),
+            model_name="librarydocument",
+            name="handling_caveat",
+            field=models.CharField(
+                blank=True,
+                help_text="Optional caveat for sensitive items, e.g. PERSONAL.",
+                max_length=40,
+            ),
         ),
         migrations.AddField(
-            model_name='librarydocument',
-            name='owner_organisation',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation'),
+            model_name="librarydocument",
+            name="owner_organisation",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="organisations.organisation",
+            ),
         ),
     ]
