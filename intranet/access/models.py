@@ -77,6 +77,9 @@ class PageAccess(models.Model):
     class Meta:
         verbose_name = "effective page access"
 
+    def __str__(self) -> str:
+        return f"{self.audience}/{self.classification} for page {self.page_id}"
+
 
 class CollectionAccess(models.Model):
     """Declared access of a library collection; its documents and sub-collections inherit it."""
@@ -174,6 +177,9 @@ class StatementAcceptance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "statement"], name="accept_once_per_version")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user} accepted {self.statement}"
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -278,3 +284,6 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.action} {self.object_title}"
