@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.access import reports as access_reports
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
 from search import views as search_views
@@ -20,6 +21,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisations.css", core_views.organisation_styles, name="organisation_styles"),
+    # Wagtail's site history shows every council's titles; only operators may open it.
+    path("admin/reports/site-history/", access_reports.site_history_for_operators),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -1,6 +1,167 @@
-from wagtail import hooks
+"""Wires the access policy into Wagtail: serving guards, each organisation's settings in the
+admin (scoped to its own admins), the audit report, and trimming Wagtail's own history."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import audit, reports
+from .admin_forms import AgreementForm, OrganisationScopedForm, StatementForm
+from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
+from .models import CommitmentStatement, InformationSharingAgreement, OrganisationPolicy
 from .serving import guard_document, guard_page
 
 hooks.register("before_serve_page", guard_page)
 hooks.register("before_serve_document", guard_document)
+
+POLICIES = {
+    OrganisationPolicy: OrganisationScopedPermissionPolicy(
+        OrganisationPolicy, "organisation", {"change", "view"}
+    ),
+    # Statement versions are evidence: they can be added, never edited or deleted.
+    CommitmentStatement: OrganisationScopedPermissionPolicy(
+        CommitmentStatement, "organisation", {"add", "view"}
+    ),
+    # Agreements are revoked, not deleted, so the record of what was shared survives.
+    InformationSharingAgreement: OrganisationScopedPermissionPolicy(
+        InformationSharingAgreement, "grantor", {"add", "change", "view"}
+    ),
+}
+for model, policy in POLICIES.items():
+    register_permission_policy(model, policy)
+
+
+class ScopedObjectMixin:
+    """Refuses any single-object view of an instance the user does not administer."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not POLICIES[type(obj)].user_has_any_permission_for_instance(
+            self.request.user, ["change", "view"], obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+def _scoped(view_class):
+    return type(f"Scoped{view_class.__name__}", (ScopedObjectMixin, view_class), {})
+
+
+class ScopedViewSet(SnippetViewSet):
+    """Lists and opens only the instances of organisations the user administers."""
+
+    edit_view_class = _scoped(SnippetViewSet.edit_view_class)
+    delete_view_class = _scoped(SnippetViewSet.delete_view_class)
+    history_view_class = _scoped(SnippetViewSet.history_view_class)
+    usage_view_class = _scoped(SnippetViewSet.usage_view_class)
+    inspect_view_class = _scoped(SnippetViewSet.inspect_view_class)
+
+    def get_queryset(self, request):
+        return POLICIES[self.model].scoped(request.user, self.model._default_manager.all())
+
+
+class PolicyViewSet(ScopedViewSet):
+    model = OrganisationPolicy
+    icon = "cog"
+    menu_label = "Policies"
+    list_display = [
+        "organisation",
+        "default_audience",
+        "default_classification",
+        "requires_approval",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("default_audience"),
+            FieldPanel("default_classification"),
+            FieldPanel("requires_approval"),
+            FieldPanel("review_period_months"),
+        ],
+        base_form_class=OrganisationScopedForm,
+    )
+
+
+class StatementViewSet(ScopedViewSet):
+    model = CommitmentStatement
+    icon = "doc-full"
+    menu_label = "Commitment statements"
+    list_display = ["organisation", "version", "published_at"]
+    edit_handler = ObjectList(
+        [FieldPanel("organisation"), FieldPanel("text")], base_form_class=StatementForm
+    )
+
+
+class AgreementViewSet(ScopedViewSet):
+    model = InformationSharingAgreement
+    icon = "link"
+    menu_label = "Sharing agreements"
+    list_display = ["reference", "grantor", "grantee", "starts_on", "ends_on", "revoked_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("grantor"),
+            FieldPanel("grantee"),
+            FieldPanel("reference"),
+            FieldPanel("purpose"),
+            FieldPanel("covers_official_sensitive"),
+            FieldPanel("grantee_groups"),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("revoke"),
+        ],
+        base_form_class=AgreementForm,
+    )
+
+
+class AccessSettingsGroup(SnippetViewSetGroup):
+    items = (PolicyViewSet, StatementViewSet, AgreementViewSet)
+    menu_icon = "lock"
+    menu_label = "Access"
+    menu_name = "access"
+
+
+register_snippet(AccessSettingsGroup)
+
+
+def _organisation_of(instance):
+    return getattr(instance, "organisation", None) or getattr(instance, "grantor", None)
+
+
+@hooks.register("after_create_snippet")
+def audit_created_settings(request, instance):
+    if type(instance) in POLICIES:
+        audit.record_change(request.user, _organisation_of(instance), instance, "created")
+
+
+@hooks.register("after_edit_snippet")
+def audit_edited_settings(request, instance):
+    if type(instance) in POLICIES:
+        what = "revoked" if getattr(instance, "revoked_at", None) else "edited"
+        audit.record_change(request.user, _organisation_of(instance), instance, what)
+
+
+@hooks.register("register_admin_urls")
+def audit_report_urls():
+    return [path("audit/", reports.audit_report, name="commons_audit_report")]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(administered_organisation_ids(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def audit_report_menu_item():
+    return AuditMenuItem("Access audit trail", reverse("commons_audit_report"), icon_name="lock")
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_organisation_admins(request, menu_items):
+    # Wagtail's site history is trimmed by content type only, so it would show one council's
+    # titles to another's admins; only platform operators see it (see reports.site_history).
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

@@ -1,0 +1,73 @@
+"""Wagtail admin permissions for each organisation's own settings.
+
+An organisation's admins (members of ``<org>/admins``) manage its policy, its commitment
+statement versions and the agreements it grants — never another organisation's. Statement
+versions and agreements are never deleted (evidence); agreements are revoked instead.
+"""
+
+from django.db.models import QuerySet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from intranet.organisations.models import OrganisationGroup
+
+
+def administered_organisation_ids(user) -> frozenset[int]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return frozenset(
+        OrganisationGroup.objects.filter(
+            role=OrganisationGroup.Role.ADMINS, group__user=user
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+class OrganisationScopedPermissionPolicy(ModelPermissionPolicy):
+    """Allows ``actions`` on instances whose ``organisation_field`` the user administers."""
+
+    def __init__(self, model, organisation_field: str, actions: set[str]):
+        super().__init__(model)
+        self.organisation_field = organisation_field
+        self.actions = actions
+
+    def _allowed(self, user, action: str) -> bool:
+        if action not in self.actions or not user.is_active:
+            return False
+        return user.is_superuser or bool(administered_organisation_ids(user))
+
+    def user_has_permission(self, user, action):
+        return self._allowed(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self._allowed(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self._allowed(user, action):
+            return False
+        if user.is_superuser:
+            return True
+        owner_id = getattr(instance, f"{self.organisation_field}_id")
+        return owner_id in administered_organisation_ids(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_permission_for(self, user, action) -> QuerySet:
+        return self.instances_user_has_any_permission_for(user, [action])
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        instances = self.model._default_manager.all()
+        if not any(self._allowed(user, action) for action in actions):
+            return instances.none()
+        if user.is_superuser:
+            return instances
+        return instances.filter(
+            **{f"{self.organisation_field}__in": administered_organisation_ids(user)}
+        )
+
+    def scoped(self, user, queryset: QuerySet) -> QuerySet:
+        """What the admin listing shows this user."""
+        if user.is_superuser:
+            return queryset
+        return queryset.filter(
+            **{f"{self.organisation_field}__in": administered_organisation_ids(user)}
+        )
