@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet.access import reports as access_reports
+from intranet.access.api import api_router
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
 from search import views as search_views
@@ -27,6 +28,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("statements/", include("intranet.access.urls")),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

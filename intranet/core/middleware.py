@@ -11,11 +11,12 @@ class IntranetLoginRequiredMiddleware(LoginRequiredMiddleware):
     """Django's login wall, with Wagtail's admin left to guard itself.
 
     Wagtail admin views do their own permission checks and send anonymous users to
-    WAGTAILADMIN_LOGIN_URL (our login page), so they need no second wall.
+    WAGTAILADMIN_LOGIN_URL (our login page), so they need no second wall. API views answer
+    anonymous callers with 401 JSON themselves, which a script can act on (a redirect it can't).
     """
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path_info.startswith("/admin/"):
+        if request.path_info.startswith(("/admin/", "/api/")):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
 

@@ -1,0 +1,108 @@
+"""Wagtail API v2, trimmed by the access policy and showing each item's effective access.
+
+Session authentication only; anonymous callers get 401 JSON, never a login redirect.
+"""
+
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.fields import Field
+from rest_framework.permissions import IsAuthenticated
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+
+from intranet.organisations.models import Organisation, OrganisationGroup
+
+from . import audit
+from .models import AuditEvent
+from .policy import decision, facts_for, visible_to
+
+ACCESS_FIELDS = ["organisation", "audience", "groups", "classification"]
+
+
+class SessionAuthenticationWith401(SessionAuthentication):
+    """Session auth that answers "not signed in" with 401 rather than 403."""
+
+    def authenticate_header(self, request):
+        return 'Session realm="commons"'
+
+
+class AccessFactField(Field):
+    """One effective access fact of the item (organisation slug, audience, groups…)."""
+
+    def __init__(self, fact: str, **kwargs):
+        self.fact = fact
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        facts = facts_for(instance)
+        if facts is None:
+            return None
+        if self.fact == "organisation":
+            if facts.owner_id is None:
+                return None
+            return Organisation.objects.values_list("slug", flat=True).get(pk=facts.owner_id)
+        if self.fact == "groups":
+            groups = OrganisationGroup.objects.filter(pk__in=facts.group_ids).select_related(
+                "organisation"
+            )
+            return sorted(group.identifier for group in groups)
+        return getattr(facts, self.fact)
+
+
+class AccessPageSerializer(PageSerializer):
+    organisation = AccessFactField("organisation")
+    audience = AccessFactField("audience")
+    groups = AccessFactField("groups")
+    classification = AccessFactField("classification")
+
+
+class AccessDocumentSerializer(DocumentSerializer):
+    organisation = AccessFactField("organisation")
+    audience = AccessFactField("audience")
+    groups = AccessFactField("groups")
+    classification = AccessFactField("classification")
+
+
+class AuditedDetailMixin:
+    """Reading a sensitive item through the API is a view like any other: audit it."""
+
+    authentication_classes = [SessionAuthenticationWith401]
+    permission_classes = [IsAuthenticated]
+
+    def detail_view(self, request, pk):
+        response = super().detail_view(request, pk)
+        item = self.get_object()
+        facts = facts_for(item)
+        if facts is not None and facts.is_sensitive:
+            audit.record_access(
+                request.user, item, decision(request.user, item), AuditEvent.Action.VIEW, facts
+            )
+        return response
+
+
+class TrimmedPagesAPIViewSet(AuditedDetailMixin, PagesAPIViewSet):
+    base_serializer_class = AccessPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, *ACCESS_FIELDS]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
+
+    def get_base_queryset(self):
+        return visible_to(self.request.user, super().get_base_queryset())
+
+
+class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
+    base_serializer_class = AccessDocumentSerializer
+    meta_fields = [*DocumentsAPIViewSet.meta_fields, *ACCESS_FIELDS]
+    listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
+
+    def get_queryset(self):
+        return visible_to(self.request.user, super().get_queryset())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", TrimmedPagesAPIViewSet)
+api_router.register_endpoint("documents", TrimmedDocumentsAPIViewSet)
