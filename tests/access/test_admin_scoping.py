@@ -246,3 +246,17 @@ def test_only_platform_operators_can_open_wagtails_site_history(councils):
     )
     operator = UserFactory(username="operator", is_superuser=True)
     assert signed_in(operator).get("/admin/reports/site-history/").status_code == 200
+
+
+def test_can_edit_needs_both_sight_of_the_item_and_wagtails_permission(councils):
+    from intranet.access.policy import can_edit
+
+    hf, rbkc = councils
+    editor = editor_of(hf, "hf.editor")
+    ours = ContentPageFactory(parent=hf.section_page, title="Ours")
+    theirs = ContentPageFactory(parent=rbkc.section_page, title="Theirs")
+    staff = UserFactory(username="hf.staff", organisations=[hf])
+
+    assert can_edit(editor, ours)
+    assert not can_edit(editor, theirs)
+    assert not can_edit(staff, ours)

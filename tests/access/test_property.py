@@ -93,6 +93,11 @@ class VisibleToAgreesWithCanView(TestCase):
 
             client = Client()
             client.force_login(user)
+            api = client.get("/api/v2/pages/?type=home.ContentPage&limit=20")
+            if user.is_active:
+                assert {item["id"] for item in api.json()["items"]} == allowed, user.username
+            else:
+                assert api.status_code == 401
             for page in pages:
                 status = client.get(page.url).status_code
                 if page.pk in allowed:
