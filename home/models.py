@@ -66,8 +66,9 @@ class HomePage(IntranetPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         chosen = request.GET.get("organisation", "")
+        sections = visible_to(request.user, SectionPage.objects.live()).values("pk")
         organisations = list(
-            Organisation.objects.filter(section_page__isnull=False).select_related("section_page")
+            Organisation.objects.filter(section_page__in=sections).select_related("section_page")
         )
         news = visible_to(request.user, NewsArticlePage.objects.live().descendant_of(self))
         selected = next((org for org in organisations if org.slug == chosen), None)

@@ -14,6 +14,7 @@ from . import audit, reports
 from .admin_forms import AgreementForm, OrganisationScopedForm, StatementForm
 from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
 from .models import CommitmentStatement, InformationSharingAgreement, OrganisationPolicy
+from .policy import visible_to
 from .serving import guard_document, guard_page
 
 hooks.register("before_serve_page", guard_page)
@@ -165,3 +166,20 @@ def hide_site_history_from_organisation_admins(request, menu_items):
     # titles to another's admins; only platform operators see it (see reports.site_history).
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+# Wagtail's choosers and explorer would otherwise list every council's page and document
+# titles to any editor; they show only what the policy lets the editor see.
+@hooks.register("construct_page_chooser_queryset")
+def trim_page_chooser(pages, request):
+    return visible_to(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def trim_explorer(parent_page, pages, request):
+    return visible_to(request.user, pages)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def trim_document_chooser(documents, request):
+    return visible_to(request.user, documents)

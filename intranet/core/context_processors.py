@@ -16,12 +16,16 @@ class NavItem:
 
 
 def navigation_for(request: HttpRequest) -> list[NavItem]:
-    """Home, each organisation's section and search, marking the one the user is in."""
+    """Home, each organisation's section the user may open, and search, marking the current one."""
+    from wagtail.models import Page
+
+    from intranet.access.policy import visible_to
     from intranet.organisations.models import Organisation
 
     path = request.path
     items = [NavItem("Home", "/", path == "/")]
-    for org in Organisation.objects.filter(section_page__isnull=False).order_by("name"):
+    sections = visible_to(request.user, Page.objects.all()).values("pk")
+    for org in Organisation.objects.filter(section_page__in=sections).order_by("name"):
         url = f"/{org.slug}/"
         items.append(NavItem(org.short_name, url, path.startswith(url)))
     search_url = reverse("search")

@@ -13,7 +13,13 @@ from intranet.access.models import (
     InformationSharingAgreement,
     OrganisationPolicy,
 )
-from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, add_to_group
+from tests.factories import (
+    ContentPageFactory,
+    OrganisationFactory,
+    UserFactory,
+    add_to_group,
+    restrict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +266,26 @@ def test_can_edit_needs_both_sight_of_the_item_and_wagtails_permission(councils)
     assert can_edit(editor, ours)
     assert not can_edit(editor, theirs)
     assert not can_edit(staff, ours)
+
+
+def test_the_page_chooser_lists_only_pages_the_editor_may_see(councils):
+    hf, rbkc = councils
+    restrict(ContentPageFactory(parent=rbkc.section_page, title="RBKC staff only"), "organisation")
+    ContentPageFactory(parent=rbkc.section_page, title="RBKC open guidance")
+    client = signed_in(editor_of(hf, "hf.editor"))
+
+    content = client.get(f"/admin/choose-page/{rbkc.section_page_id}/").content.decode()
+
+    assert "RBKC open guidance" in content
+    assert "RBKC staff only" not in content
+
+
+def test_the_menu_leaves_out_sections_the_user_may_not_open(councils):
+    hf, rbkc = councils
+    restrict(rbkc.section_page.specific, "organisation")
+    client = signed_in(UserFactory(username="hf.staff", organisations=[hf]))
+
+    content = client.get("/").content.decode()
+
+    assert 'href="/hf/"' in content
+    assert 'href="/rbkc/"' not in content
