@@ -1,18 +1,18 @@
 """Wires the access policy into Wagtail: serving guards, each organisation's settings in the
 admin (scoped to its own admins), the audit report, and trimming Wagtail's own history."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import audit, reports
 from .admin_forms import AgreementForm, OrganisationScopedForm, StatementForm
 from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
+from .admin_views import ScopedViewSet
 from .models import CommitmentStatement, InformationSharingAgreement, OrganisationPolicy
 from .policy import visible_to
 from .serving import guard_document, guard_page
@@ -35,35 +35,6 @@ POLICIES = {
 }
 for model, policy in POLICIES.items():
     register_permission_policy(model, policy)
-
-
-class ScopedObjectMixin:
-    """Refuses any single-object view of an instance the user does not administer."""
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not POLICIES[type(obj)].user_has_any_permission_for_instance(
-            self.request.user, ["change", "view"], obj
-        ):
-            raise PermissionDenied
-        return obj
-
-
-def _scoped(view_class):
-    return type(f"Scoped{view_class.__name__}", (ScopedObjectMixin, view_class), {})
-
-
-class ScopedViewSet(SnippetViewSet):
-    """Lists and opens only the instances of organisations the user administers."""
-
-    edit_view_class = _scoped(SnippetViewSet.edit_view_class)
-    delete_view_class = _scoped(SnippetViewSet.delete_view_class)
-    history_view_class = _scoped(SnippetViewSet.history_view_class)
-    usage_view_class = _scoped(SnippetViewSet.usage_view_class)
-    inspect_view_class = _scoped(SnippetViewSet.inspect_view_class)
-
-    def get_queryset(self, request):
-        return POLICIES[self.model].scoped(request.user, self.model._default_manager.all())
 
 
 class PolicyViewSet(ScopedViewSet):
