@@ -374,6 +374,19 @@ RESTRICTED_PAGES = [
     ),
     (
         "adult-social-care",
+        "joint-review-findings",
+        "Joint safeguarding review findings",
+        "Findings shared with partner councils' social care teams under information-sharing agreements.",
+        "partnership",
+        "OFFICIAL-SENSITIVE",
+        "",
+        None,
+        [
+            "Three reviews this year found gaps at hospital discharge; the actions apply to every partner."
+        ],
+    ),
+    (
+        "adult-social-care",
         "safeguarding-case-reviews",
         "Safeguarding adults case reviews",
         "Learning from recent safeguarding adults reviews, with case details.",

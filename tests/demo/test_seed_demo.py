@@ -103,3 +103,39 @@ def test_the_command_refuses_to_run_without_debug_unless_forced():
 
     call_command("seed_demo", "--force")
     assert Organisation.objects.count() == 3
+
+
+class TheDemoAccessRules(TestCase):
+    """What the README promises about who sees what in the demo."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed_demo()
+
+    def status_for(self, username: str, path: str) -> int:
+        client = Client()
+        assert client.login(username=username, password=DEMO_PASSWORD)
+        return client.get(path).status_code
+
+    def test_hf_shares_sensitive_findings_with_rbkc_social_care_under_its_agreement(self):
+        path = "/hf/adult-social-care/joint-review-findings/"
+        assert self.status_for("rbkc.socialcare", path) == 200
+        assert self.status_for("hf.socialcare", path) == 200
+        assert self.status_for("rbkc.staff", path) == 404
+        assert self.status_for("wcc.socialcare", path) == 404
+        # hf.staff could see it once they accept H&F's statement.
+        assert self.status_for("hf.staff", path) == 302
+
+    def test_staff_only_and_group_only_pages_stay_inside_their_council(self):
+        assert self.status_for("wcc.staff", "/wcc/facilities/evacuation-plan/") == 200
+        assert self.status_for("hf.staff", "/wcc/facilities/evacuation-plan/") == 404
+        assert self.status_for("wcc.socialcare", "/wcc/adult-social-care/team-rota/") == 200
+        assert self.status_for("wcc.staff", "/wcc/adult-social-care/team-rota/") == 404
+
+    def test_the_councils_publishing_rules_differ(self):
+        from wagtail.models import WorkflowPage
+
+        with_workflow = set(
+            WorkflowPage.objects.filter(page__depth=3).values_list("page__slug", flat=True)
+        )
+        assert with_workflow == {"rbkc"}
