@@ -4,7 +4,6 @@ editors edit only inside their own section; audit trails stay with their organis
 import datetime
 
 import pytest
-from django.test import Client
 from wagtail.models import WorkflowPage
 
 from intranet.access.models import (
@@ -13,6 +12,7 @@ from intranet.access.models import (
     InformationSharingAgreement,
     OrganisationPolicy,
 )
+from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
@@ -27,12 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def councils():
     return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def admin_of(organisation, username):

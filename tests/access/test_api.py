@@ -7,6 +7,7 @@ from django.test import Client
 from intranet.access.models import AuditEvent, CommitmentStatement
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
+from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
@@ -23,12 +24,6 @@ def hf():
     organisation = OrganisationFactory(slug="hf")
     CommitmentStatement.objects.create(organisation=organisation, text="Care")
     return organisation
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def titles(response) -> set[str]:

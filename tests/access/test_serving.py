@@ -5,14 +5,13 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
 from django.utils import timezone
 
 from intranet.access.models import AuditEvent, CommitmentStatement, InformationSharingAgreement
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
+from tests.clients import signed_in
 from tests.factories import (
-    TEST_PASSWORD,
     ContentPageFactory,
     OrganisationFactory,
     UserFactory,
@@ -43,17 +42,11 @@ def sensitive_page(hf):
     )
 
 
-def client_for(user) -> Client:
-    client = Client()
-    assert client.login(username=user.username, password=TEST_PASSWORD)
-    return client
-
-
 def test_a_page_for_another_organisation_is_not_found(hf, rbkc):
     page = restrict(ContentPageFactory(parent=hf.section_page, title="Staff only"), "organisation")
     outsider = UserFactory(username="rbkc.staff", organisations=[rbkc])
 
-    response = client_for(outsider).get(page.url)
+    response = signed_in(outsider).get(page.url)
 
     assert response.status_code == 404
     assert "ask them to check you have access" in response.content.decode()
@@ -62,7 +55,7 @@ def test_a_page_for_another_organisation_is_not_found(hf, rbkc):
 def test_a_member_who_has_not_accepted_the_statement_is_asked_to_first(hf, sensitive_page):
     member = UserFactory(username="hf.staff", organisations=[hf])
 
-    response = client_for(member).get(sensitive_page.url)
+    response = signed_in(member).get(sensitive_page.url)
 
     assert response.status_code == 302
     assert response["Location"] == f"/statements/hf/?next={sensitive_page.url.replace('/', '%2F')}"
@@ -70,7 +63,7 @@ def test_a_member_who_has_not_accepted_the_statement_is_asked_to_first(hf, sensi
 
 def test_accepting_the_statement_opens_the_page_with_its_classification_banner(hf, sensitive_page):
     member = UserFactory(username="hf.staff", organisations=[hf])
-    client = client_for(member)
+    client = signed_in(member)
 
     response = client.post(
         "/statements/hf/", {"confirm": "yes", "next": sensitive_page.url}, follow=True
@@ -85,7 +78,7 @@ def test_accepting_the_statement_opens_the_page_with_its_classification_banner(h
 def test_the_statement_must_be_confirmed_not_just_submitted(hf, sensitive_page):
     member = UserFactory(username="hf.staff", organisations=[hf])
 
-    response = client_for(member).post("/statements/hf/", {"next": sensitive_page.url})
+    response = signed_in(member).post("/statements/hf/", {"next": sensitive_page.url})
 
     assert response.status_code == 400
     assert "Confirm that you have read and accept the statement" in response.content.decode()
@@ -97,7 +90,7 @@ def test_a_new_statement_version_needs_accepting_again(hf, sensitive_page):
     accept(member, hf.statements.get())
     CommitmentStatement.objects.create(organisation=hf, text="Version 2")
 
-    response = client_for(member).get(sensitive_page.url)
+    response = signed_in(member).get(sensitive_page.url)
 
     assert response.status_code == 302
     assert response["Location"].startswith("/statements/hf/")
@@ -107,7 +100,7 @@ def test_every_sensitive_view_is_audited_with_its_ground(hf, sensitive_page):
     member = UserFactory(username="hf.staff", organisations=[hf])
     accept(member, hf.statements.get())
 
-    assert client_for(member).get(sensitive_page.url).status_code == 200
+    assert signed_in(member).get(sensitive_page.url).status_code == 200
 
     event = AuditEvent.objects.get(action="view")
     assert (event.username, event.organisation, event.object_id) == (
@@ -123,7 +116,7 @@ def test_every_sensitive_view_is_audited_with_its_ground(hf, sensitive_page):
 def test_superusers_are_audited_too(hf, sensitive_page):
     operator = UserFactory(username="operator", is_superuser=True)
 
-    assert client_for(operator).get(sensitive_page.url).status_code == 200
+    assert signed_in(operator).get(sensitive_page.url).status_code == 200
     assert AuditEvent.objects.get(action="view").ground == "platform operator (superuser)"
 
 
@@ -131,7 +124,7 @@ def test_official_views_are_not_audited(hf):
     page = ContentPageFactory(parent=hf.section_page, title="Annual leave")
     member = UserFactory(username="hf.staff", organisations=[hf])
 
-    assert client_for(member).get(page.url).status_code == 200
+    assert signed_in(member).get(page.url).status_code == 200
     assert not AuditEvent.objects.filter(action="view").exists()
 
 
@@ -154,7 +147,7 @@ def test_partner_staff_see_sensitive_content_under_an_agreement_and_the_audit_na
     add_to_group(partner, rbkc, "social-care")
     accept(partner, hf.statements.get())
 
-    assert client_for(partner).get(sensitive_page.url).status_code == 200
+    assert signed_in(partner).get(sensitive_page.url).status_code == 200
     event = AuditEvent.objects.get(action="view")
     assert event.ground == "information-sharing agreement ISA-7"
     assert event.agreement == agreement
@@ -173,13 +166,13 @@ def test_an_agreement_ends_on_its_end_date_with_no_other_action(hf, rbkc, sensit
     partner = UserFactory(username="rbkc.staff", organisations=[rbkc])
     accept(partner, hf.statements.get())
 
-    assert client_for(partner).get(sensitive_page.url).status_code == 404
+    assert signed_in(partner).get(sensitive_page.url).status_code == 404
 
 
 def test_a_tampered_document_id_is_not_found(hf):
     member = UserFactory(username="hf.staff", organisations=[hf])
 
-    assert client_for(member).get("/documents/999999/missing.pdf").status_code == 404
+    assert signed_in(member).get("/documents/999999/missing.pdf").status_code == 404
 
 
 def make_document(collection, **access) -> LibraryDocument:
@@ -195,8 +188,8 @@ def test_document_downloads_follow_the_same_rule_and_are_audited(hf, rbkc):
     accept(member, hf.statements.get())
     outsider = UserFactory(username="rbkc.staff", organisations=[rbkc])
 
-    assert client_for(outsider).get(document.url).status_code == 404
-    response = client_for(member).get(document.url)
+    assert signed_in(outsider).get(document.url).status_code == 404
+    response = signed_in(member).get(document.url)
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"Names and addresses"
@@ -212,10 +205,10 @@ def test_documents_inherit_their_library_collection_access(hf, rbkc):
 
     assert document.effective_audience == "organisation"
     assert (
-        client_for(UserFactory(username="r", organisations=[rbkc])).get(document.url).status_code
+        signed_in(UserFactory(username="r", organisations=[rbkc])).get(document.url).status_code
         == 404
     )
     assert (
-        client_for(UserFactory(username="h", organisations=[hf])).get(document.url).status_code
+        signed_in(UserFactory(username="h", organisations=[hf])).get(document.url).status_code
         == 200
     )
