@@ -416,3 +416,85 @@ ACCEPTANCES = {
     "rbkc.socialcare": ["rbkc", "hf"],
     "wcc.socialcare": ["wcc"],
 }
+
+# Each library: (collection path, access for that collection, [(title, type, format, paragraphs)]).
+# Access is (audience, classification, group slug or None); blank values inherit.
+LIBRARY = [
+    (
+        ["HR", "Policies"],
+        ("", "", None),
+        [
+            (
+                "Annual leave policy",
+                "policy",
+                "docx",
+                [
+                    "Full-time staff get 27 days of annual leave a year.",
+                    "Book leave two weeks ahead for periods over three days.",
+                ],
+            ),
+            (
+                "Flexible working procedure",
+                "procedure",
+                "pdf",
+                [
+                    "Any employee may request flexible working from their first day.",
+                    "Managers reply within two months.",
+                ],
+            ),
+            (
+                "Pay scales 2026-27",
+                "report",
+                "xlsx",
+                ["Grade", "Scale 1: £24,027", "Scale 6: £29,540", "PO1: £38,223"],
+            ),
+        ],
+    ),
+    (
+        ["IT", "Guidance"],
+        ("", "", None),
+        [
+            (
+                "Working remotely guide",
+                "guidance",
+                "pptx",
+                [
+                    "Connecting from home",
+                    "Use the VPN on public Wi-Fi",
+                    "Report lost devices at once",
+                ],
+            ),
+            (
+                "Password guidance",
+                "guidance",
+                "odt",
+                ["Use three random words.", "Never share your password, even with IT."],
+            ),
+            ("Equipment request form", "form", "rtf", ["Name:", "Team:", "Equipment needed:"]),
+        ],
+    ),
+    (
+        ["Social care", "Procedures"],
+        ("groups", "OFFICIAL-SENSITIVE", "social-care"),
+        [
+            (
+                "Adult safeguarding procedure",
+                "procedure",
+                "pdf",
+                [
+                    "Raise a safeguarding concern the same working day.",
+                    "Record the concern and the action you took in the case management system.",
+                ],
+            ),
+            (
+                "Case review minutes, October",
+                "minutes",
+                "docx",
+                [
+                    "Present: safeguarding lead, two practice managers.",
+                    "Case A: discharge plan not shared; action agreed.",
+                ],
+            ),
+        ],
+    ),
+]

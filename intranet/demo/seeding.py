@@ -21,6 +21,7 @@ from intranet.organisations.provisioning import ensure_group, provision_organisa
 from .content import (
     ACCEPTANCES,
     AGREEMENTS,
+    LIBRARY,
     LOCAL_NEWS,
     NEWS,
     ORGANISATIONS,
@@ -38,7 +39,7 @@ DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
 @transaction.atomic
 def seed_demo() -> dict[str, int]:
     """Create the three demo councils, their content and accounts; return counts created."""
-    counts = {"organisations": 0, "pages": 0, "users": 0}
+    counts = {"organisations": 0, "pages": 0, "users": 0, "documents": 0}
     home = _shared_home()
     counts["pages"] += _seed_shared_news(home)
     for spec in ORGANISATIONS:
@@ -46,6 +47,7 @@ def seed_demo() -> dict[str, int]:
         counts["organisations"] += created
         counts["pages"] += _seed_section(organisation, spec)
         counts["users"] += _seed_people(organisation)
+        counts["documents"] += _seed_library(organisation, spec)
     counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
     _seed_agreements()
     _seed_acceptances()
@@ -152,6 +154,49 @@ def _seed_restricted_pages(organisation: Organisation, section: Page, spec: dict
             page.access_groups.set([organisation.groups.get(slug=group)])
             page.save_revision().publish()
         created += new
+    return created
+
+
+def _seed_library(organisation: Organisation, spec: dict) -> int:
+    from django.core.files.base import ContentFile
+    from django.utils.text import slugify
+
+    from intranet.access.models import CollectionAccess
+    from intranet.demo import files
+    from intranet.library.models import LibraryDocument
+
+    makers = {
+        "pdf": files.pdf,
+        "docx": files.docx,
+        "xlsx": lambda lines: files.xlsx([[line] for line in lines]),
+        "pptx": files.pptx,
+        "odt": lambda lines: files.odf("odt", lines),
+        "rtf": files.rtf,
+    }
+    created = 0
+    for path, (audience, classification, group), documents in LIBRARY:
+        collection = organisation.library_collection
+        for name in path:
+            child = collection.get_children().filter(name=name).first()
+            collection = child or collection.add_child(name=name)
+        if audience or classification:
+            access, new = CollectionAccess.objects.get_or_create(
+                collection=collection,
+                defaults={"audience": audience, "classification": classification},
+            )
+            if new and group:
+                access.groups.set([organisation.groups.get(slug=group)])
+                access.save()
+        for title, document_type, file_format, lines in documents:
+            if LibraryDocument.objects.filter(collection=collection, title=title).exists():
+                continue
+            document = LibraryDocument(
+                title=title, collection=collection, document_type=document_type
+            )
+            content = makers[file_format]([_fill(line, spec) for line in lines])
+            document.file.save(f"{slugify(title)}.{file_format}", ContentFile(content), save=False)
+            document.save()
+            created += 1
     return created
 
 

@@ -4,6 +4,7 @@ Defined from day one so that library metadata, versions and extracted text can b
 as fields later without swapping the document model under existing data.
 """
 
+from django.conf import settings
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
@@ -12,8 +13,51 @@ from intranet.access.models import DeclaredAccess
 from intranet.organisations.models import Organisation, OrganisationGroup
 
 
+class DocumentType(models.TextChoices):
+    POLICY = "policy", "Policy"
+    PROCEDURE = "procedure", "Procedure"
+    GUIDANCE = "guidance", "Guidance"
+    FORM = "form", "Form"
+    TEMPLATE = "template", "Template"
+    MINUTES = "minutes", "Minutes"
+    REPORT = "report", "Report"
+    OTHER = "other", "Other"
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be read"
+    DONE = "done", "Text extracted"
+    FAILED = "failed", "Could not be read"
+
+
 class LibraryDocument(DeclaredAccess, AbstractDocument):
     description = models.TextField(blank=True)
+    document_type = models.CharField(
+        max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
+    )
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person responsible for keeping this document up to date.",
+    )
+    review_by = models.DateField(null=True, blank=True)
+
+    # Facts about the current file, worked out when it is saved and read.
+    file_type = models.CharField(max_length=10, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    extracted_text = models.TextField(blank=True, editable=False)
+    extraction_status = models.CharField(
+        max_length=10,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_reason = models.CharField(max_length=255, blank=True, editable=False)
+    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
     access_groups = models.ManyToManyField(
         OrganisationGroup,
         blank=True,
@@ -45,6 +89,9 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
     admin_form_fields = (
         *Document.admin_form_fields,
         "description",
+        "document_type",
+        "content_owner",
+        "review_by",
         "audience",
         "access_groups",
         "classification",
@@ -57,8 +104,26 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
         # Wagtail's chooser checks "choose_<model name>" on the custom model.
         permissions = [("choose_librarydocument", "Can choose document")]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_file_name = instance.file.name if "file" in field_names else None
+        return instance
+
+    @property
+    def file_changed(self) -> bool:
+        return bool(self.file) and self.file.name != getattr(self, "_saved_file_name", None)
+
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         from intranet.access.effective import refresh_document_access
 
+        from .services import file_saved, note_new_file
+
+        new_file = self.file_changed
+        if new_file:
+            note_new_file(self)
+        super().save(*args, **kwargs)
+        self._saved_file_name = self.file.name
         refresh_document_access(self)
+        if new_file:
+            file_saved(self)

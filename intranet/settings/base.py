@@ -207,3 +207,13 @@ LOGGING = {
     # Wagtail logs every page action at INFO; the audit trail lives in its log entries anyway.
     "loggers": {"wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# --- Document libraries -----------------------------------------------------------------------
+COMMONS_EXTRACTION_MAX_FILE_BYTES = env_int("COMMONS_EXTRACTION_MAX_FILE_BYTES", 100 * 1024 * 1024)
+COMMONS_EXTRACTION_MAX_UNZIPPED_BYTES = env_int(
+    "COMMONS_EXTRACTION_MAX_UNZIPPED_BYTES", 500 * 1024 * 1024
+)
+COMMONS_EXTRACTION_MAX_ZIP_RATIO = env_int("COMMONS_EXTRACTION_MAX_ZIP_RATIO", 100)
+COMMONS_EXTRACTION_MAX_CHARS = env_int("COMMONS_EXTRACTION_MAX_CHARS", 2_000_000)
+COMMONS_EXTRACTION_MAX_PAGES = env_int("COMMONS_EXTRACTION_MAX_PAGES", 2_000)
+COMMONS_EXTRACTION_TIMEOUT_SECONDS = env_int("COMMONS_EXTRACTION_TIMEOUT_SECONDS", 60)

@@ -62,7 +62,7 @@ class TheDemoPartnership(TestCase):
 
         counts = seed_demo()
 
-        assert counts == {"organisations": 0, "pages": 0, "users": 0}
+        assert counts == {"organisations": 0, "pages": 0, "users": 0, "documents": 0}
         assert (Page.objects.count(), User.objects.count(), Organisation.objects.count()) == before
 
     def test_a_staff_account_sees_the_shared_home_naming_all_three_councils(self):
@@ -89,6 +89,21 @@ class TheDemoPartnership(TestCase):
                     f'<h1 class="govuk-heading-xl">{organisation.name}</h1>'.replace("&", "&amp;")
                     in content
                 )
+
+    def test_each_library_has_documents_of_several_formats_with_sensitive_procedures(self):
+        from intranet.library.models import LibraryDocument
+
+        for organisation in Organisation.objects.all():
+            documents = LibraryDocument.objects.filter(owner_organisation=organisation)
+            with self.subTest(organisation.slug):
+                assert documents.count() >= 8
+                assert {"pdf", "docx", "xlsx", "pptx", "odt", "rtf"} <= set(
+                    documents.values_list("file_type", flat=True)
+                )
+                assert not documents.exclude(extraction_status="done").exists()
+                procedure = documents.get(title="Adult safeguarding procedure")
+                assert procedure.effective_classification == "OFFICIAL-SENSITIVE"
+                assert procedure.effective_audience == "groups"
 
     @staticmethod
     def group_names(username: str) -> list[str]:

@@ -25,7 +25,8 @@ class Command(BaseCommand):
         counts = seed_demo()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo ready: {counts['organisations']} organisations, {counts['pages']} pages and "
-                f"{counts['users']} accounts created (password for every account: {DEMO_PASSWORD})."
+                f"Demo ready: {counts['organisations']} organisations, {counts['pages']} pages, "
+                f"{counts['documents']} documents and {counts['users']} accounts created "
+                f"(password for every account: {DEMO_PASSWORD})."
             )
         )
