@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +9,7 @@ from intranet.access import reports as access_reports
 from intranet.access.api import api_router
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
+from intranet.library import views as library_views
 from search import views as search_views
 
 urlpatterns = [
@@ -25,6 +26,8 @@ urlpatterns = [
     # Wagtail's site history shows every council's titles; only operators may open it.
     path("admin/reports/site-history/", access_reports.site_history_for_operators),
     path("admin/", include(wagtailadmin_urls)),
+    # Downloads go through the access policy; see intranet.library.views.
+    re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("statements/", include("intranet.access.urls")),
@@ -34,7 +37,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are never served from a public media URL, even in development.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,0 +1,24 @@
+"""Document downloads: Wagtail's serve view (which asks the access policy through the
+``before_serve_document`` hook), with caching headers that keep restricted files private."""
+
+from django.http import HttpRequest, HttpResponse
+from wagtail.documents.views.serve import serve
+
+from intranet.access.choices import Audience
+from intranet.access.policy import facts_for
+
+
+def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
+    response = serve(request, document_id, document_filename)
+    if response.status_code in (200, 206, 304):
+        from .models import LibraryDocument
+
+        document = LibraryDocument.objects.filter(pk=document_id).first()
+        facts = facts_for(document) if document else None
+        if facts is None or facts.audience != Audience.PARTNERSHIP or facts.is_sensitive:
+            # Shared proxies and browser caches must never keep a copy of restricted files.
+            response["Cache-Control"] = "private, no-store"
+        else:
+            response["Cache-Control"] = "private, max-age=300"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
