@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -84,8 +85,8 @@ class HomePage(IntranetPage):
         return context
 
 
-class SectionPage(IntranetPage):
-    """One organisation's own area of the intranet (e.g. /wcc/)."""
+class SectionPage(RoutablePageMixin, IntranetPage):
+    """One organisation's own area of the intranet (e.g. /wcc/), with its library at documents/."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -106,6 +107,12 @@ class SectionPage(IntranetPage):
             user, NewsIndexPage.objects.live().child_of(self)
         ).first()
         return context
+
+    @path("documents/", name="library")
+    def library(self, request):
+        from intranet.library.pages import render_library
+
+        return render_library(request, self.owner_organisation, {"page": self, "section": self})
 
 
 class ContentPage(IntranetPage):

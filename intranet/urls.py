@@ -9,6 +9,7 @@ from intranet.access import reports as access_reports
 from intranet.access.api import api_router
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
+from intranet.library import pages as library_pages
 from intranet.library import views as library_views
 from search import views as search_views
 
@@ -26,6 +27,8 @@ urlpatterns = [
     # Wagtail's site history shows every council's titles; only operators may open it.
     path("admin/reports/site-history/", access_reports.site_history_for_operators),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", library_pages.all_libraries, name="all_libraries"),
+    path("documents/<int:document_id>/", library_pages.document_detail, name="document"),
     # Downloads go through the access policy; see intranet.library.views.
     re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

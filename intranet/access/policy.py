@@ -171,9 +171,10 @@ def can_edit(user, obj) -> bool:
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
     if isinstance(obj, LibraryDocument):
-        from wagtail.documents.permissions import permission_policy
+        from wagtail.permissions import policy_registry
 
-        return permission_policy.user_has_permission_for_instance(user, "change", obj)
+        policy = policy_registry.get_by_type(LibraryDocument)
+        return policy.user_has_permission_for_instance(user, "change", obj)
     return False
 
 

@@ -12,8 +12,6 @@ class IntranetImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
-        # Wagtail's chooser checks "choose_<model name>" on the custom model.
-        permissions = [("choose_intranetimage", "Can choose image")]
 
 
 class IntranetRendition(AbstractRendition):

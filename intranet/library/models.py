@@ -101,8 +101,6 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"
         verbose_name_plural = "documents"
-        # Wagtail's chooser checks "choose_<model name>" on the custom model.
-        permissions = [("choose_librarydocument", "Can choose document")]
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -5,7 +5,6 @@ Adding a partner is therefore one admin action (the snippet's create hook) or on
 (``manage.py create_organisation``), never code.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -158,8 +157,9 @@ def _grant_section_permissions(
 def _grant_library_permissions(
     organisation: Organisation, group: Group, actions: list[str]
 ) -> None:
-    for model_label in (settings.WAGTAILDOCS_DOCUMENT_MODEL, settings.WAGTAILIMAGES_IMAGE_MODEL):
-        app_label, model_name = model_label.lower().split(".")
+    # Wagtail checks document and image permissions against its own base models, even with
+    # custom document/image models (see wagtail.documents.get_permission_policy).
+    for app_label, model_name in (("wagtaildocs", "document"), ("wagtailimages", "image")):
         for action in actions:
             permission = Permission.objects.get(
                 content_type__app_label=app_label, codename=f"{action}_{model_name}"
