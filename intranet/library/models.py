@@ -30,6 +30,11 @@ class ExtractionStatus(models.TextChoices):
     FAILED = "failed", "Could not be read"
 
 
+EXTRACTION_FIELDS = frozenset(
+    {"extracted_text", "extraction_status", "extraction_reason", "extracted_at", "page_count"}
+)
+
+
 class LibraryDocument(DeclaredAccess, AbstractDocument):
     description = models.TextField(blank=True)
     document_type = models.CharField(
@@ -120,6 +125,14 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
         new_file = self.file_changed
         if new_file:
             note_new_file(self)
+        elif not self._state.adding and kwargs.get("update_fields") is None:
+            # The extraction task writes these behind this instance's back; an ordinary save
+            # of a stale copy must not put the old values back.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in EXTRACTION_FIELDS
+            ]
         super().save(*args, **kwargs)
         self._saved_file_name = self.file.name
         refresh_document_access(self)

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "intranet.users",
     "intranet.organisations",
     "intranet.library",
+    "intranet.imports",
     "intranet.images",
     "intranet.demo",
     "home",

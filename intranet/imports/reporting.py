@@ -1,0 +1,68 @@
+"""Collecting an import's per-item outcomes, and writing them out."""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils import timezone
+
+from .models import ImportItem, ImportRun, Outcome
+
+REPORT_HEADER = ["source_id", "kind", "outcome", "reason", "target_url"]
+
+
+@dataclass
+class ItemResult:
+    source_id: str
+    kind: str
+    outcome: str
+    reason: str = ""
+    target_url: str = ""
+
+
+@dataclass
+class ImportReport:
+    importer: str
+    items: list[ItemResult] = field(default_factory=list)
+
+    def add(self, result: ItemResult) -> ItemResult:
+        self.items.append(result)
+        return result
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {outcome.value: 0 for outcome in Outcome}
+        for item in self.items:
+            counts[item.outcome] += 1
+        return counts
+
+    def write_csv(self, path: Path) -> None:
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(REPORT_HEADER)
+            for item in self.items:
+                writer.writerow(
+                    [item.source_id, item.kind, item.outcome, item.reason, item.target_url]
+                )
+
+    def save(self, organisation, source: str, user=None) -> ImportRun:
+        run = ImportRun.objects.create(
+            importer=self.importer,
+            organisation=organisation,
+            source=source[:500],
+            started_by=user,
+            finished_at=timezone.now(),
+            counts=self.counts,
+        )
+        ImportItem.objects.bulk_create(
+            ImportItem(
+                run=run,
+                source_id=item.source_id[:1000],
+                kind=item.kind,
+                outcome=item.outcome,
+                reason=item.reason[:500],
+                target_url=item.target_url[:500],
+            )
+            for item in self.items
+        )
+        return run
