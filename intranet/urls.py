@@ -29,6 +29,16 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", library_pages.all_libraries, name="all_libraries"),
     path("documents/<int:document_id>/", library_pages.document_detail, name="document"),
+    path(
+        "documents/<int:document_id>/versions/<int:number>/",
+        library_pages.version_download,
+        name="document_version",
+    ),
+    path(
+        "documents/<int:document_id>/versions/<int:number>/restore/",
+        library_pages.version_restore,
+        name="document_version_restore",
+    ),
     # Downloads go through the access policy; see intranet.library.views.
     re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,17 +1,21 @@
 """The library pages staff see: one organisation's library, all libraries, one document."""
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from wagtail.models import Collection
 
+from intranet.access import audit
 from intranet.access.models import AuditEvent
-from intranet.access.policy import can_edit, facts_for
+from intranet.access.policy import can_edit, decision, facts_for
 from intranet.access.serving import guard
 from intranet.organisations.models import Organisation
 
-from .models import DocumentType, LibraryDocument
+from .models import DocumentType, DocumentVersion, LibraryDocument
 from .selectors import LibraryFilters, file_types, library_documents
+from .versions import restore_version
 
 PER_PAGE = 20
 
@@ -59,6 +63,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     refusal = guard(request, document, AuditEvent.Action.VIEW)
     if refusal is not None:
         return refusal
+    editable = can_edit(request.user, document)
     return render(
         request,
         "library/document.html",
@@ -66,9 +71,46 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
             "document": document,
             "access": facts_for(document),
             "organisation": document.owner_organisation,
-            "can_edit": can_edit(request.user, document),
+            "can_edit": editable,
+            "versions": document.versions.select_related("archived_by") if editable else [],
+            "duplicates": (
+                LibraryDocument.objects.filter(
+                    sha256=document.sha256, owner_organisation=document.owner_organisation
+                ).exclude(pk=document.pk)
+                if editable and document.sha256
+                else []
+            ),
             "breadcrumb_collections": document.collection.get_ancestors(inclusive=True).filter(
                 depth__gt=1
             ),
         },
     )
+
+
+def _editable_version(request: HttpRequest, document_id: int, number: int):
+    """The version, for people who may edit its document; 404 for everyone else."""
+    document = get_object_or_404(LibraryDocument, pk=document_id)
+    if not can_edit(request.user, document):
+        raise Http404
+    return document, get_object_or_404(DocumentVersion, document=document, number=number)
+
+
+def version_download(request: HttpRequest, document_id: int, number: int) -> HttpResponse:
+    document, version = _editable_version(request, document_id, number)
+    facts = facts_for(document)
+    if facts is not None and facts.is_sensitive:
+        audit.record_access(
+            request.user, document, decision(request.user, document), "download", facts
+        )
+    response = FileResponse(version.file.open("rb"), as_attachment=True, filename=version.filename)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+def version_restore(request: HttpRequest, document_id: int, number: int) -> HttpResponse:
+    document, version = _editable_version(request, document_id, number)
+    restore_version(document, version, request.user)
+    messages.success(request, f"Version {version.number} is the current file again.")
+    return redirect("document", document.pk)

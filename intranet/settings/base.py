@@ -149,18 +149,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.IntranetImage"
 # Documents are served through Django so access can be checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
-    "csv",
-    "docx",
-    "doc",
-    "odt",
-    "ods",
-    "odp",
-    "pdf",
-    "pptx",
-    "rtf",
-    "txt",
-    "xlsx",
-]
+    "csv", "doc", "docx", "htm", "html", "md", "odp", "ods", "odt", "pdf", "ppt", "pptx", "rtf",
+    "txt", "xls", "xlsx",
+]  # fmt: skip
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 100 * 1024 * 1024)
+# Checks each upload's content against its extension, and keeps replaced files as versions.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.library.forms.LibraryDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_CUSTOM_FIELDS = []
 WAGTAILEMBEDS_FINDERS = []  # No outbound calls from an intranet.

@@ -37,6 +37,13 @@ def extract_text(path: Path, filename: str, limits: Limits | None = None) -> Ext
     file_format = sniff(path, filename)
     if file_format is None:
         return Extraction("failed", reason="its content is not a supported document format")
+    if file_format not in READERS:
+        return Extraction(
+            "failed",
+            file_format=file_format,
+            reason="it is in a legacy Office format whose text cannot be read; save it as "
+            "a current format (e.g. .docx) for it to be searchable",
+        )
     try:
         if file_format in ZIP_FORMATS:
             check_zip(path, limits)

@@ -31,6 +31,8 @@ def sniff(path: Path, filename: str) -> str | None:
         return "pdf"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"  # Legacy Word/Excel/PowerPoint (.doc/.xls/.ppt): stored, not read.
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""

@@ -1,0 +1,41 @@
+"""The document form Wagtail's admin uses: uploads must be what their names say."""
+
+from django import forms
+from wagtail.documents.forms import BaseDocumentForm
+
+from .uploads import upload_problem
+
+
+class LibraryDocumentForm(BaseDocumentForm):
+    version_note = forms.CharField(
+        required=False,
+        max_length=255,
+        label="What changed",
+        help_text="If you are replacing the file, say what changed; the old file is kept.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")  # Wagtail's base form pops it; versions record who.
+        super().__init__(*args, **kwargs)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if uploaded and hasattr(uploaded, "chunks") and "file" in self.changed_data:
+            problem = upload_problem(uploaded, uploaded.name)
+            if problem:
+                raise forms.ValidationError(problem, code="content_mismatch")
+        return uploaded
+
+    def save(self, commit=True):
+        replacing = bool(self.instance.pk) and "file" in self.changed_data and self.original_file
+        if replacing and commit:
+            from .versions import archive_file
+
+            # Before Wagtail's save deletes the old file.
+            archive_file(
+                self.instance,
+                self.original_file,
+                user=self.user,
+                note=self.cleaned_data.get("version_note", ""),
+            )
+        return super().save(commit)
