@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install assets migrate seed lint format check-migrations check clean
+.PHONY: run test bench install assets migrate seed lint format check-migrations check clean
 
 run: install assets migrate seed
 	@echo "Starting the task worker and the server on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
@@ -16,6 +16,10 @@ run: install assets migrate seed
 
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Figures, not pass/fail: see bench/. BENCH_DOCUMENTS=100 for a quick run.
+bench: install
+	$(BIN)/python bench/import_documents.py
 
 install: $(VENV)/.installed node_modules/.installed
 

@@ -12,6 +12,8 @@ from intranet.access.choices import Audience, Classification
 from intranet.access.models import DeclaredAccess
 from intranet.organisations.models import Organisation, OrganisationGroup
 
+from .storage import document_upload_to, library_storage, version_upload_to
+
 
 class DocumentType(models.TextChoices):
     POLICY = "policy", "Policy"
@@ -36,6 +38,10 @@ EXTRACTION_FIELDS = frozenset(
 
 
 class LibraryDocument(DeclaredAccess, AbstractDocument):
+    # Each organisation's files under its own prefix (and bucket, if it has one).
+    file = models.FileField(
+        upload_to=document_upload_to, storage=library_storage, verbose_name="file"
+    )
     description = models.TextField(blank=True)
     document_type = models.CharField(
         max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
@@ -145,7 +151,7 @@ class DocumentVersion(models.Model):
 
     document = models.ForeignKey(LibraryDocument, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    file = models.FileField(upload_to="documents/versions")
+    file = models.FileField(upload_to=version_upload_to, storage=library_storage)
     file_size = models.PositiveBigIntegerField(null=True)
     sha256 = models.CharField(max_length=64, blank=True)
     archived_at = models.DateTimeField(auto_now_add=True)

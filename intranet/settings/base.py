@@ -205,6 +205,24 @@ LOGGING = {
 }
 
 # --- Document libraries -----------------------------------------------------------------------
+# Files on local disk unless AWS_STORAGE_BUCKET_NAME names an S3 (or S3-compatible) bucket.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "eu-west-2")
+    AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID")
+    AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY")
+    AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE", "path")
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    # Downloads are checked by the access policy, then redirected to a short-lived signed URL.
+    AWS_QUERYSTRING_AUTH = True
+    AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 60)
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+COMMONS_S3_BUCKETS = dict(
+    pair.split("=", 1) for pair in env_list("AWS_STORAGE_BUCKETS_BY_ORGANISATION") if "=" in pair
+)
 COMMONS_EXTRACTION_MAX_FILE_BYTES = env_int("COMMONS_EXTRACTION_MAX_FILE_BYTES", 100 * 1024 * 1024)
 COMMONS_EXTRACTION_MAX_UNZIPPED_BYTES = env_int(
     "COMMONS_EXTRACTION_MAX_UNZIPPED_BYTES", 500 * 1024 * 1024
