@@ -62,3 +62,19 @@ def test_a_sensitive_document_page_is_accessible(signed_in_page, library):
 
     assert "OFFICIAL-SENSITIVE" in page.get_by_role("note").inner_text()
     assert_accessible(page)
+
+
+def test_an_editors_document_page_with_versions_is_accessible(signed_in_page, library):
+    from intranet.library.versions import archive_file
+    from tests.factories import add_to_group
+
+    member, documents = library
+    document = documents["Annual leave policy"]
+    archive_file(document, document.file, member, note="Carry-over rules changed")
+    add_to_group(member, document.owner_organisation, "editors")
+    page = signed_in_page(member)
+
+    page.goto(f"/documents/{document.pk}/")
+
+    assert page.get_by_role("heading", name="Earlier versions").is_visible()
+    assert_accessible(page)
