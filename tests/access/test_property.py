@@ -1,19 +1,21 @@
 """Property: for random partnerships, what a query shows equals what each item's check allows,
-and HTTP answers agree — no leaks, no misses."""
+and HTTP answers (pages, document downloads, API listing) agree — no leaks, no misses."""
 
 import datetime
 import os
 
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from intranet.access.models import CommitmentStatement, InformationSharingAgreement
 from intranet.access.policy import can_view, decision, visible_to
 from intranet.access.statements import accept
+from intranet.library.models import LibraryDocument
 from intranet.organisations.models import Membership
 from intranet.organisations.provisioning import ensure_group
 from tests.factories import (
@@ -98,6 +100,20 @@ class VisibleToAgreesWithCanView(TestCase):
                 assert {item["id"] for item in api.json()["items"]} == allowed, user.username
             else:
                 assert api.status_code == 401
+            documents = world["documents"]
+            shown_documents = set(
+                visible_to(
+                    user, LibraryDocument.objects.filter(pk__in=[d.pk for d in documents])
+                ).values_list("pk", flat=True)
+            )
+            allowed_documents = {d.pk for d in documents if can_view(user, d)}
+            assert shown_documents == allowed_documents, user.username
+            for document in documents:
+                status = client.get(document.url).status_code
+                if document.pk in allowed_documents:
+                    assert status == 200, (user.username, document.title, status)
+                elif user.is_active and not decision(user, document).needs_statement:
+                    assert status == 404, (user.username, document.title, status)
             for page in pages:
                 status = client.get(page.url).status_code
                 if page.pk in allowed:
@@ -173,4 +189,19 @@ def build(user_specs, agreement_specs, item_specs, operator) -> dict:
                 groups=[groups[key] for key in spec["groups"]],
             )
         )
-    return {"users": people, "pages": pages}
+    documents = []
+    root = Collection.get_first_root_node()
+    for n, spec in enumerate(item_specs):
+        collection = orgs[spec["org"]].library_collection if spec["org"] is not None else root
+        document = LibraryDocument(
+            title=f"Document {n}",
+            collection=collection,
+            audience=spec["audience"],
+            classification=spec["classification"],
+        )
+        document.file.save(f"doc-{n}.txt", ContentFile(b"words"), save=False)
+        document.save()
+        document.access_groups.set([groups[key] for key in spec["groups"]])
+        document.save()
+        documents.append(document)
+    return {"users": people, "pages": pages, "documents": documents}
