@@ -180,6 +180,9 @@ def refresh_organisation(organisation: Organisation) -> None:
 
 def collection_facts(collection: Collection) -> AccessFacts:
     """The effective facts of a library collection (what its documents start from)."""
+    # Collections keep siblings sorted by name, so adding one can move others' tree paths:
+    # never trust the path of an instance loaded before that — read it again.
+    collection = Collection.objects.get(pk=collection.pk)
     owners = {
         org.library_collection_id: org
         for org in Organisation.objects.filter(library_collection__isnull=False)

@@ -188,3 +188,20 @@ def test_an_editor_can_narrow_a_new_page(hf):
     assert response.status_code == 302
     page = Page.objects.child_of(hf.section_page).get(slug="restructure")
     assert facts_for(page).classification == "OFFICIAL-SENSITIVE"
+
+
+def test_a_document_belongs_to_its_library_even_after_other_libraries_are_added():
+    from django.core.files.base import ContentFile
+
+    from intranet.library.models import LibraryDocument
+
+    # Collections are kept in name order: adding "…HF" moves "…WCC" in the tree, which a
+    # collection loaded before that does not know.
+    wcc = OrganisationFactory(slug="wcc", name="Westminster")
+    OrganisationFactory(slug="hf", name="Hammersmith")
+    document = LibraryDocument(title="Pay", collection=wcc.library_collection, audience="organisation")
+    document.file.save("pay.txt", ContentFile(b"pay"), save=False)
+    document.save()
+
+    assert document.owner_organisation == wcc
+    assert document.file.name.startswith("wcc/documents/")
