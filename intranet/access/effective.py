@@ -240,7 +240,7 @@ def refresh_document_access(document) -> None:
 def refresh_collection_documents(collection: Collection) -> None:
     from intranet.library.models import LibraryDocument
 
-    collections = collection.get_descendants(inclusive=True)
+    collections = Collection.objects.get(pk=collection.pk).get_descendants(inclusive=True)
     for document in LibraryDocument.objects.filter(collection__in=collections):
         refresh_document_access(document)
 

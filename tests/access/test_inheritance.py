@@ -199,7 +199,9 @@ def test_a_document_belongs_to_its_library_even_after_other_libraries_are_added(
     # collection loaded before that does not know.
     wcc = OrganisationFactory(slug="wcc", name="Westminster")
     OrganisationFactory(slug="hf", name="Hammersmith")
-    document = LibraryDocument(title="Pay", collection=wcc.library_collection, audience="organisation")
+    document = LibraryDocument(
+        title="Pay", collection=wcc.library_collection, audience="organisation"
+    )
     document.file.save("pay.txt", ContentFile(b"pay"), save=False)
     document.save()
 
