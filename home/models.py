@@ -114,6 +114,12 @@ class SectionPage(RoutablePageMixin, IntranetPage):
 
         return render_library(request, self.owner_organisation, {"page": self, "section": self})
 
+    @path("documents/add/", name="library_upload")
+    def library_upload(self, request):
+        from intranet.library.upload import upload_document
+
+        return upload_document(request, self.owner_organisation, {"page": self})
+
 
 class ContentPage(IntranetPage):
     """A standard page of guidance or information."""

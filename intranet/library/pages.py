@@ -15,6 +15,7 @@ from intranet.organisations.models import Organisation
 
 from .models import DocumentType, DocumentVersion, LibraryDocument
 from .selectors import LibraryFilters, file_types, library_documents
+from .upload import collections_for
 from .versions import restore_version
 
 PER_PAGE = 20
@@ -47,6 +48,8 @@ def render_library(
             "query": query.urlencode(),
             "document_types": DocumentType.choices,
             "file_types": file_types(library_documents(request.user, root, LibraryFilters())),
+            "can_upload": bool(organisation)
+            and collections_for(request.user, organisation).exists(),
         },
     )
 

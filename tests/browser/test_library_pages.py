@@ -78,3 +78,24 @@ def test_an_editors_document_page_with_versions_is_accessible(signed_in_page, li
 
     assert page.get_by_role("heading", name="Earlier versions").is_visible()
     assert_accessible(page)
+
+
+def test_the_upload_form_is_accessible_and_explains_a_mismatched_file(
+    signed_in_page, library, tmp_path
+):
+    from tests.factories import add_to_group
+
+    member, documents = library
+    add_to_group(member, documents["Annual leave policy"].owner_organisation, "editors")
+    page = signed_in_page(member)
+    page.goto("/hf/documents/add/")
+    assert_accessible(page)
+
+    wrong = tmp_path / "policy.pdf"
+    wrong.write_bytes(files.docx(["Not really a PDF"]))
+    page.get_by_label("Title").fill("Policy")
+    page.get_by_label("File").set_input_files(str(wrong))
+    page.get_by_role("button", name="Add document").click()
+
+    assert "its content is a Word document" in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
