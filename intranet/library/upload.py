@@ -63,7 +63,7 @@ class UploadForm(forms.Form):
         audience = self.cleaned_data["audience"]
         if audience == Audience.GROUPS:
             raise forms.ValidationError(
-                "To limit a document to groups, add it here and then choose the groups in the admin."
+                "To limit a document to groups, add it here, then choose the groups in the admin."
             )
         return audience
 
