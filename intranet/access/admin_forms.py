@@ -48,3 +48,45 @@ class AgreementForm(OrganisationScopedForm):
             agreement.save()
             self.save_m2m()
         return agreement
+
+
+class FolderAccessForm(WagtailAdminModelForm):
+    """Folder access: only folders of libraries the user administers; narrow, never widen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+        from wagtail.models import Collection
+
+        user = self.for_user
+        organisations = Organisation.objects.filter(library_collection__isnull=False)
+        if user is not None and not user.is_superuser:
+            organisations = organisations.filter(pk__in=administered_organisation_ids(user))
+        within = Q(pk__in=[])
+        for organisation in organisations.select_related("library_collection"):
+            within |= Q(path__startswith=organisation.library_collection.path)
+        field = self.fields["collection"]
+        field.queryset = Collection.objects.filter(within).order_by("path")
+        field.label_from_instance = lambda c: " / ".join(
+            a.name for a in c.get_ancestors(inclusive=True)[1:]
+        )
+        self.fields["groups"].queryset = self.fields["groups"].queryset.select_related(
+            "organisation"
+        )
+
+    def clean(self):
+        from .effective import collection_facts, widening_errors
+
+        cleaned = super().clean()
+        collection = cleaned.get("collection")
+        if collection is not None and collection.depth > 1:
+            parent = collection.get_parent()
+            errors = widening_errors(
+                collection_facts(parent),
+                cleaned.get("audience", ""),
+                cleaned.get("classification", ""),
+                cleaned.get("groups") or [],
+            )
+            for field, message in errors.items():
+                self.add_error("groups" if field == "access_groups" else field, message)
+        return cleaned

@@ -264,4 +264,6 @@ def refresh_missing() -> int:
     for document in LibraryDocument.objects.filter(effective_audience=""):
         refresh_document_access(document)
         refreshed += 1
+    for access in CollectionAccess.objects.filter(organisation__isnull=True):
+        access.save()  # Works out whose library the folder is in.
     return refreshed

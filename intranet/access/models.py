@@ -85,15 +85,37 @@ class CollectionAccess(models.Model):
     """Declared access of a library collection; its documents and sub-collections inherit it."""
 
     collection = models.OneToOneField(
-        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="access_settings"
+        "wagtailcore.Collection",
+        on_delete=models.CASCADE,
+        related_name="access_settings",
+        verbose_name="folder",
+    )
+    # Whose library the folder is in; kept so each organisation's admins see only theirs.
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
     )
     audience = models.CharField(max_length=20, choices=Audience.choices, blank=True)
     classification = models.CharField(max_length=20, choices=Classification.choices, blank=True)
     handling_caveat = models.CharField(max_length=40, blank=True)
     groups = models.ManyToManyField(OrganisationGroup, blank=True, related_name="+")
 
+    class Meta:
+        verbose_name = "folder access"
+        verbose_name_plural = "folder access"
+
     def __str__(self) -> str:
         return f"Access of {self.collection}"
+
+    def save(self, *args, **kwargs):
+        from .effective import collection_facts
+
+        self.organisation_id = collection_facts(self.collection).owner_id
+        super().save(*args, **kwargs)
 
 
 class OrganisationPolicy(models.Model):

@@ -10,10 +10,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import audit, reports
-from .admin_forms import AgreementForm, OrganisationScopedForm, StatementForm
+from .admin_forms import AgreementForm, FolderAccessForm, OrganisationScopedForm, StatementForm
 from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
 from .admin_views import ScopedViewSet
-from .models import CommitmentStatement, InformationSharingAgreement, OrganisationPolicy
+from .effective import refresh_collection_documents
+from .models import (
+    CollectionAccess,
+    CommitmentStatement,
+    InformationSharingAgreement,
+    OrganisationPolicy,
+)
 from .policy import visible_to
 from .serving import guard_document, guard_page
 
@@ -31,6 +37,9 @@ POLICIES = {
     # Agreements are revoked, not deleted, so the record of what was shared survives.
     InformationSharingAgreement: OrganisationScopedPermissionPolicy(
         InformationSharingAgreement, "grantor", {"add", "change", "view"}
+    ),
+    CollectionAccess: OrganisationScopedPermissionPolicy(
+        CollectionAccess, "organisation", {"add", "change", "delete", "view"}
     ),
 }
 for model, policy in POLICIES.items():
@@ -89,8 +98,25 @@ class AgreementViewSet(ScopedViewSet):
     )
 
 
+class FolderAccessViewSet(ScopedViewSet):
+    model = CollectionAccess
+    icon = "folder-open-inverse"
+    menu_label = "Folder access"
+    list_display = ["collection", "organisation", "audience", "classification"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("collection"),
+            FieldPanel("audience"),
+            FieldPanel("groups"),
+            FieldPanel("classification"),
+            FieldPanel("handling_caveat"),
+        ],
+        base_form_class=FolderAccessForm,
+    )
+
+
 class AccessSettingsGroup(SnippetViewSetGroup):
-    items = (PolicyViewSet, StatementViewSet, AgreementViewSet)
+    items = (PolicyViewSet, StatementViewSet, AgreementViewSet, FolderAccessViewSet)
     menu_icon = "lock"
     menu_label = "Access"
     menu_name = "access"
@@ -114,6 +140,14 @@ def audit_edited_settings(request, instance):
     if type(instance) in POLICIES:
         what = "revoked" if getattr(instance, "revoked_at", None) else "edited"
         audit.record_change(request.user, _organisation_of(instance), instance, what)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def refresh_folder_documents(request, instance):
+    # After the form has saved the folder's groups, which post_save cannot see.
+    if isinstance(instance, CollectionAccess):
+        refresh_collection_documents(instance.collection)
 
 
 @hooks.register("register_admin_urls")
