@@ -11,11 +11,10 @@ from wagtail.search import index
 
 from intranet.access.effective import refresh_page_access
 from intranet.access.forms import AccessPageForm
-from intranet.access.models import DeclaredPageAccess
+from intranet.access.models import DeclaredPageAccess, PageAccess
 from intranet.access.panels import access_panel
 from intranet.access.policy import facts_for, visible_to
 from intranet.organisations.models import Organisation
-from intranet.organisations.selectors import OrganisationsBySection, organisation_for_page
 
 from .blocks import BodyBlock
 
@@ -39,10 +38,13 @@ class IntranetPage(DeclaredPageAccess, Page):
 
     @property
     def owner_organisation(self) -> Organisation | None:
-        """The organisation whose section holds this page (None: the shared area)."""
-        if not hasattr(self, "_owner_organisation"):
-            self._owner_organisation = organisation_for_page(self)
-        return self._owner_organisation
+        """The organisation whose section holds this page (None: the shared area).
+
+        Read from the page's effective access record, where the access app works it out.
+        """
+        record = PageAccess.objects.filter(page_id=self.pk).select_related("owner_organisation")
+        record = record.first()
+        return record.owner_organisation if record else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -75,12 +77,13 @@ class HomePage(IntranetPage):
         selected = next((org for org in organisations if org.slug == chosen), None)
         if selected:
             news = news.descendant_of(selected.section_page)
-        owners = OrganisationsBySection(organisations)
-        latest = list(news.order_by("-date", "-pk")[:9])
+        latest = news.select_related("access_record__owner_organisation").order_by("-date", "-pk")
         context.update(
             organisations=organisations,
             selected_organisation=selected,
-            latest_news=[(article, owners.for_page(article)) for article in latest],
+            latest_news=[
+                (article, article.access_record.owner_organisation) for article in latest[:9]
+            ],
         )
         return context
 
