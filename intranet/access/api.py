@@ -39,7 +39,10 @@ class AccessFactField(Field):
         return instance
 
     def to_representation(self, instance):
-        facts = facts_for(instance)
+        # Four fields read the same facts; look them up once per item.
+        if not hasattr(instance, "_api_access_facts"):
+            instance._api_access_facts = facts_for(instance)
+        facts = instance._api_access_facts
         if facts is None:
             return None
         if self.fact == "organisation":
