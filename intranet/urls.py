@@ -11,6 +11,7 @@ from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
 from intranet.library import pages as library_pages
 from intranet.library import views as library_views
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -44,6 +45,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("statements/", include("intranet.access.urls")),
+    path("api/search/", search_api.search, name="api_search"),
+    path("api/search/suggest/", search_api.suggestions, name="api_search_suggest"),
     path("api/v2/", api_router.urls),
 ]
 

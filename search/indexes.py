@@ -34,3 +34,22 @@ def delete_all_indexes(alias: str = "default") -> None:
     if uses_search_engine(alias):
         backend = get_search_backend(alias)
         backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+
+
+def reset_entry_index(alias: str = "default") -> None:
+    """Empty the search entries' index (tests: rolled-back rows must not linger in the engine)."""
+    if uses_search_engine(alias):
+        from .models import SearchEntry
+
+        backend = get_search_backend(alias)
+        index = backend.get_index_for_model(SearchEntry)
+        index.reset()
+        index.add_model(SearchEntry)
+
+
+def refresh_entry_index(alias: str = "default") -> None:
+    """Make everything sent so far searchable now (the engine otherwise refreshes each second)."""
+    if uses_search_engine(alias):
+        from .models import SearchEntry
+
+        get_search_backend(alias).get_index_for_model(SearchEntry).refresh()

@@ -1,26 +1,53 @@
-"""The site search page.
-
-For now it searches live pages with Wagtail's configured backend, limited *inside the query*
-to the pages the access policy lets this user open (so counts never include others). The
-federated search (documents, people, events, facets, denormalised access fields in the index)
-replaces this query with ``search.service``.
-"""
+"""The site search page: a thin view over ``search.service``."""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from wagtail.models import Page
 
-from intranet.access.policy import visible_to
+from . import presentation
+from .params import InvalidSearch, search_request
+from .service import run_search
 
 RESULTS_PER_PAGE = 10
 
 
+class _Window:
+    """Lets Django's paginator describe a page whose rows the search already fetched."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return []
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    results = None
-    if query:
-        visible = visible_to(request.user, Page.objects.live()).values("pk")
-        matches = Page.objects.live().filter(pk__in=visible).specific().search(query)
-        results = Paginator(matches, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    context = {"query": request.GET.get("q", "").strip()}
+    try:
+        query = search_request(request.GET, request.user, page_size=RESULTS_PER_PAGE)
+    except InvalidSearch as error:
+        context["error"] = str(error)
+        return render(request, "search/search.html", context, status=400)
+    context.update(
+        scope=request.GET.get("scope", "all"),
+        sort=query.sort,
+    )
+    if query.text:
+        response = run_search(request.user, query)
+        paginator = Paginator(_Window(response.total), RESULTS_PER_PAGE)
+        context.update(
+            response=response,
+            page_obj=paginator.get_page(query.page),
+            tabs=presentation.tabs(response, request.GET),
+            facets=presentation.facet_options(response),
+            spelling_url=presentation.link(request.GET, q=response.spelling)
+            if response.spelling
+            else "",
+        )
+    return render(request, "search/search.html", context)

@@ -9,6 +9,7 @@ cannot pass the forms, but imports and scripts write data too), the narrower val
 from django.db import transaction
 from wagtail.models import Collection, Page
 
+from intranet.core.signals import content_changed
 from intranet.organisations.models import Organisation
 
 from .choices import AUDIENCE_BREADTH, CLASSIFICATION_LEVEL, Audience, Classification
@@ -146,12 +147,13 @@ def refresh_page_access(page: Page) -> None:
     sections = _organisations_by_section_path()
     parent = page.get_parent()
     facts_by_path = {parent.path: page_parent_facts(parent)} if parent else {}
-    subtree = Page.objects.filter(path__startswith=page.path).specific().order_by("path")
+    subtree = list(Page.objects.filter(path__startswith=page.path).specific().order_by("path"))
     for node in subtree:
         parent_facts = facts_by_path.get(node.path[: -Page.steplen], SHARED)
         facts = _step(parent_facts, node, sections)
         facts_by_path[node.path] = facts
         _store_page_facts(node, facts)
+    content_changed.send(sender=Page, pks=[node.pk for node in subtree])
 
 
 def _store_page_facts(page: Page, facts: AccessFacts) -> None:
@@ -235,6 +237,7 @@ def refresh_document_access(document) -> None:
     document.effective_classification = facts.classification
     document.effective_caveat = facts.handling_caveat
     document.effective_groups.set(facts.group_ids)
+    content_changed.send(sender=type(document), pks=[document.pk])
 
 
 def refresh_collection_documents(collection: Collection) -> None:

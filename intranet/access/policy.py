@@ -109,13 +109,15 @@ def _document_paths() -> AccessPaths:
 
 
 def paths_for(model) -> AccessPaths | None:
+    """Pages and documents are known here; other models (search entries) declare
+    ``access_paths`` themselves — copies of an item's facts, so the same rule applies."""
     from intranet.library.models import LibraryDocument
 
     if issubclass(model, Page):
         return PAGE_PATHS
     if issubclass(model, LibraryDocument):
         return _document_paths()
-    return None
+    return getattr(model, "access_paths", None)
 
 
 def facts_for(obj) -> AccessFacts | None:

@@ -123,31 +123,71 @@ class AccessPaths:
     has_group: Callable[[frozenset[int]], Exists]
 
 
+@dataclass(frozen=True)
+class VisibleSet:
+    """The rule solved for one viewer: which fact values make an item visible to them.
+
+    An item is visible iff ``everything``, or (its audience is partnership and
+    ``partnership``, or organisation and its owner is in ``organisation_owner_ids``, or groups
+    and one of its groups is in ``group_ids``) and (it is OFFICIAL, or OFFICIAL-SENSITIVE and
+    its owner is in ``sensitive_owner_ids``). Query builders (the ORM below, the search
+    engine's filter in ``search``) render this; none of them re-derive the rule.
+    """
+
+    everything: bool = False
+    partnership: bool = False
+    organisation_owner_ids: frozenset[int] = frozenset()
+    group_ids: frozenset[int] = frozenset()
+    sensitive_owner_ids: frozenset[int] = frozenset()
+
+    @property
+    def nothing(self) -> bool:
+        return not (
+            self.everything or self.partnership or self.organisation_owner_ids or self.group_ids
+        )
+
+
+def visible_set(viewer: Viewer) -> VisibleSet:
+    """The same rule as ``decide``, solved for the viewer rather than for one item."""
+    if not viewer.is_active or viewer.user_id is None:
+        return VisibleSet()
+    if viewer.is_superuser:
+        return VisibleSet(everything=True)
+    return VisibleSet(
+        partnership=viewer.is_member_anywhere,
+        organisation_owner_ids=viewer.organisation_ids,
+        group_ids=viewer.group_ids,
+        sensitive_owner_ids=viewer.accepted_statement_org_ids
+        & (viewer.organisation_ids | viewer.sensitive_grantor_ids),
+    )
+
+
 def rule_q(viewer: Viewer, paths: AccessPaths) -> Q:
     """The same rule as ``decide``, as a filter. An always-false Q when nothing may be seen."""
+    visible = visible_set(viewer)
     nothing = Q(pk__in=[])
-    if not viewer.is_active or viewer.user_id is None:
-        return nothing
-    if viewer.is_superuser:
+    if visible.everything:
         return Q()
+    if visible.nothing:
+        return nothing
     audience = nothing
-    if viewer.is_member_anywhere:
+    if visible.partnership:
         audience |= Q(**{paths.audience: Audience.PARTNERSHIP})
-    if viewer.organisation_ids:
+    if visible.organisation_owner_ids:
         audience |= Q(
-            **{paths.audience: Audience.ORGANISATION, f"{paths.owner}__in": viewer.organisation_ids}
+            **{
+                paths.audience: Audience.ORGANISATION,
+                f"{paths.owner}__in": visible.organisation_owner_ids,
+            }
         )
-    if viewer.group_ids:
-        audience |= Q(**{paths.audience: Audience.GROUPS}) & Q(paths.has_group(viewer.group_ids))
-    sensitive_owners = viewer.accepted_statement_org_ids & (
-        viewer.organisation_ids | viewer.sensitive_grantor_ids
-    )
+    if visible.group_ids:
+        audience |= Q(**{paths.audience: Audience.GROUPS}) & Q(paths.has_group(visible.group_ids))
     classification = Q(**{paths.classification: Classification.OFFICIAL})
-    if sensitive_owners:
+    if visible.sensitive_owner_ids:
         classification |= Q(
             **{
                 paths.classification: Classification.OFFICIAL_SENSITIVE,
-                f"{paths.owner}__in": sensitive_owners,
+                f"{paths.owner}__in": visible.sensitive_owner_ids,
             }
         )
     return audience & classification

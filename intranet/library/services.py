@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from intranet.core.signals import content_changed
+
 from .extraction import Extraction, extract_text
 
 
@@ -54,4 +56,5 @@ def extract_and_store(document) -> Extraction:
         page_count=result.page_count,
         extracted_at=timezone.now(),
     )
+    content_changed.send(sender=type(document), pks=[document.pk])
     return result

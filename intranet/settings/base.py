@@ -179,7 +179,13 @@ def search_backends() -> dict:
         }
     else:
         return {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    backend.update(INDEX_PREFIX=prefix, TIMEOUT=env_int("SEARCH_TIMEOUT", 5))
+    backend.update(
+        INDEX_PREFIX=prefix,
+        TIMEOUT=env_int("SEARCH_TIMEOUT", 5),
+        # English stemming for every text field ("policies" finds "policy"), as the database
+        # search does; Wagtail's autocomplete fields keep their own edge-ngram analyser.
+        INDEX_SETTINGS={"settings": {"analysis": {"analyzer": {"default": {"type": "english"}}}}},
+    )
     return {"default": backend}
 
 

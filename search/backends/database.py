@@ -1,0 +1,139 @@
+"""Database search over the entry table: SQLite FTS5 or PostgreSQL full-text (``fulltext``).
+
+Everything happens in SQL on rows already narrowed by the access policy, so a match the
+viewer may not open never reaches a count, a facet or a page. Two queries per search: one
+grouped count that yields the total and every facet, and one ranked page of ids.
+"""
+
+from datetime import timedelta
+
+from django.db import connections
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.db.models.functions import Length
+from django.utils import timezone
+
+from ..fulltext import FTS, TABLE
+from ..query import Matches, SearchRequest, words
+from .facets import Group, total_and_facets
+
+
+class DatabaseSearch:
+    name = "database"
+
+    def __init__(self, using: str = "default"):
+        self.using = using
+        self.vendor = connections[using].vendor
+
+    # --- Matching -----------------------------------------------------------------------------
+
+    def _matching(self, visible: QuerySet, text: str) -> QuerySet | None:
+        tokens = words(text)
+        if not tokens:
+            return None
+        if self.vendor == "sqlite":
+            expression = " ".join(f'"{token}"' for token in tokens)
+            return visible.extra(
+                where=[f"{TABLE}.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"],
+                params=[expression],
+            )
+        return visible.extra(
+            where=[f"{TABLE}.search_vector @@ websearch_to_tsquery('english', %s)"],
+            params=[text],
+        )
+
+    def _ranked(self, matched: QuerySet, text: str) -> QuerySet:
+        if self.vendor == "sqlite":
+            expression = " ".join(f'"{token}"' for token in words(text))
+            rank = (
+                f"(SELECT -bm25({FTS}, 10.0, 4.0, 1.0) FROM {FTS} "
+                f"WHERE {FTS} MATCH %s AND rowid = {TABLE}.id)"
+            )
+            return matched.extra(select={"rank": rank}, select_params=[expression])
+        rank = f"ts_rank({TABLE}.rank_vector, websearch_to_tsquery('english', %s))"
+        return matched.extra(select={"rank": rank}, select_params=[text])
+
+    # --- Filters ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _filters(request: SearchRequest, organisation_ids: dict[str, int]) -> Q:
+        q = Q()
+        if request.kind != "all":
+            q &= Q(kind=request.kind)
+        if request.organisations:
+            q &= Q(organisation_id__in=[organisation_ids.get(s, 0) for s in request.organisations])
+        if request.document_types:
+            q &= Q(document_type__in=request.document_types)
+        if request.file_types:
+            q &= Q(file_type__in=request.file_types)
+        since = request.updated_since()
+        if since:
+            q &= Q(updated_at__gte=since)
+        return q
+
+    @staticmethod
+    def _groups(matched: QuerySet, slugs: dict[int, str]):
+        now = timezone.now()
+        age = Case(
+            When(updated_at__gte=now - timedelta(days=7), then=Value("week")),
+            When(updated_at__gte=now - timedelta(days=31), then=Value("month")),
+            When(updated_at__gte=now - timedelta(days=366), then=Value("year")),
+            default=Value("older"),
+            output_field=CharField(),
+        )
+        rows = (
+            matched.order_by()
+            .annotate(age=age)
+            .values("kind", "organisation_id", "document_type", "file_type", "age")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            yield Group(
+                type=row["kind"],
+                organisation=slugs.get(row["organisation_id"], ""),
+                document_type=row["document_type"],
+                file_type=row["file_type"],
+                updated=row["age"],
+                count=row["n"],
+            )
+
+    # --- The questions ------------------------------------------------------------------------
+
+    def search(self, visible: QuerySet, request: SearchRequest, slugs: dict[int, str]) -> Matches:
+        matched = self._matching(visible.using(self.using), request.text)
+        if matched is None:
+            return Matches(total=0, entry_ids=[], facets={})
+        total, facets = total_and_facets(self._groups(matched, slugs), request)
+        if not total:
+            return Matches(total=0, entry_ids=[], facets=facets)
+        organisation_ids = {slug: pk for pk, slug in slugs.items()}
+        page = matched.filter(self._filters(request, organisation_ids))
+        if request.sort == "newest":
+            page = page.order_by("-updated_at", "-pk")
+        else:
+            page = self._ranked(page, request.text).order_by("-rank", "-updated_at", "-pk")
+        window = page.values_list("pk", flat=True)[
+            request.offset : request.offset + request.page_size
+        ]
+        return Matches(total=total, entry_ids=list(window), facets=facets)
+
+    def suggest(self, visible: QuerySet, prefix: str, limit: int) -> list[int]:
+        tokens = words(prefix)
+        if not tokens:
+            return []
+        if self.vendor == "sqlite":
+            *whole, last = tokens
+            expression = " ".join([*(f'"{t}"' for t in whole), f'"{last}" *'])
+            matched = visible.extra(
+                where=[f"{TABLE}.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"],
+                params=[f"title : ({expression})"],
+            )
+        else:
+            expression = " & ".join([*tokens[:-1], f"{tokens[-1]}:*"])
+            matched = visible.extra(
+                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"], params=[expression]
+            )
+        # People first (type-ahead is mostly for finding a colleague), then shorter titles.
+        people_first = Case(When(kind="person", then=Value(0)), default=Value(1))
+        ordered = matched.using(self.using).annotate(p=people_first, n=Length("title"))
+        ordered = ordered.order_by("p", "n", "title")
+        return list(ordered.values_list("pk", flat=True)[:limit])

@@ -1,0 +1,131 @@
+"""Keeps search entries true to their sources, and the search engine true to the entries.
+
+Entries are written in the same transaction as the change (``refresh_*``), so the database
+search is never behind and never shows an item under access facts it no longer has. The
+search engine is a replica brought up to date afterwards by a background task
+(``search.tasks.sync_engine``); an entry waits as *pending* until the engine has it, so an
+engine outage loses nothing and ``manage.py sync_search`` (or the queued retry) catches up.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from wagtail.models import Page
+
+from .indexes import uses_search_engine
+from .models import EngineState, Kind, SearchEntry
+from .sources import describe, kind_of_page
+
+logger = logging.getLogger(__name__)
+
+PAGE_KINDS = (Kind.PAGE, Kind.EVENT)
+
+
+def refresh_pages(page_ids: Iterable[int]) -> None:
+    page_ids = list(page_ids)
+    found = {page.pk: page for page in Page.objects.filter(pk__in=page_ids)}
+    for page_id in page_ids:
+        page = found.get(page_id)
+        kind = kind_of_page(page) if page else Kind.PAGE
+        # A page is only ever one kind; drop it from the other in case its type says otherwise.
+        _write(kind, page_id, others=[k for k in PAGE_KINDS if k != kind])
+    _after_write()
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    for page_id in page_ids:
+        for kind in PAGE_KINDS:
+            _remove(kind, page_id)
+    _after_write()
+
+
+def refresh_documents(document_ids: Iterable[int]) -> None:
+    for document_id in document_ids:
+        _write(Kind.DOCUMENT, document_id)
+    _after_write()
+
+
+def refresh_people(user_ids: Iterable[int]) -> None:
+    for user_id in user_ids:
+        _write(Kind.PERSON, user_id)
+    _after_write()
+
+
+def refresh_all() -> int:
+    """Rebuild every entry from its source (after an import, a restore, or a new release)."""
+    from django.contrib.auth import get_user_model
+
+    from intranet.library.models import LibraryDocument
+
+    page_ids = list(Page.objects.filter(depth__gt=1).values_list("pk", flat=True))
+    document_ids = list(LibraryDocument.objects.values_list("pk", flat=True))
+    user_ids = list(get_user_model().objects.values_list("pk", flat=True))
+    with transaction.atomic():
+        refresh_pages(page_ids)
+        refresh_documents(document_ids)
+        refresh_people(user_ids)
+        # Entries whose source vanished without a signal (raw SQL, a restored backup).
+        known = {Kind.DOCUMENT: document_ids, Kind.PERSON: user_ids}
+        for kind, ids in known.items():
+            for entry in SearchEntry.objects.filter(kind=kind, removed=False).exclude(
+                object_id__in=ids
+            ):
+                _remove(kind, entry.object_id)
+        for entry in SearchEntry.objects.filter(kind__in=PAGE_KINDS, removed=False).exclude(
+            object_id__in=page_ids
+        ):
+            _remove(entry.kind, entry.object_id)
+    _after_write()
+    return SearchEntry.objects.filter(removed=False).count()
+
+
+def _write(kind: str, object_id: int, others: Iterable[str] = ()) -> None:
+    for other in others:
+        _remove(other, object_id)
+    data = describe(kind, object_id)
+    if data is None:
+        _remove(kind, object_id)
+    else:
+        fields = {
+            "title": data.title[:255],
+            "summary": data.summary,
+            "body": data.body,
+            "url": data.url[:500],
+            "label": data.label[:100],
+            "organisation_id": data.organisation_id,
+            "audience": data.audience,
+            "classification": data.classification,
+            "document_type": data.document_type,
+            "file_type": data.file_type,
+            "updated_at": data.updated_at,
+            "engine_state": EngineState.PENDING,
+            "removed": False,
+        }
+        with transaction.atomic():
+            entry = SearchEntry.objects.select_for_update().filter(kind=kind, object_id=object_id)
+            entry = entry.first()
+            if entry is None:
+                entry = SearchEntry.objects.create(kind=kind, object_id=object_id, **fields)
+            else:
+                SearchEntry.objects.filter(pk=entry.pk).update(revision=F("revision") + 1, **fields)
+            entry.groups.set(data.group_ids)
+
+
+def _remove(kind: str, object_id: int) -> None:
+    entries = SearchEntry.objects.filter(kind=kind, object_id=object_id)
+    if uses_search_engine():
+        # Kept (hidden) until the engine has dropped it too.
+        entries.filter(removed=False).update(
+            removed=True, engine_state=EngineState.PENDING, revision=F("revision") + 1
+        )
+    else:
+        entries.delete()
+
+
+def _after_write() -> None:
+    if uses_search_engine():
+        from .tasks import sync_engine
+
+        sync_engine.enqueue()

@@ -1,0 +1,131 @@
+"""Federated search: one trimmed, ranked list over every kind of item, on any backend.
+
+Views and the API call ``run_search`` and ``suggest``; they never query an index directly.
+The access policy narrows the entries *inside* the query (``visible_to`` on the database,
+the same solved rule as an engine filter), so totals, facets, snippets and suggestions only
+ever concern items the person may open. If the search engine does not answer, the database
+search answers instead and the response says so.
+"""
+
+import logging
+
+from intranet.access.policy import viewer_for, visible_to
+from intranet.access.rules import visible_set
+from intranet.organisations.models import Organisation
+
+from .backends.database import DatabaseSearch
+from .backends.engine import EngineSearch, EngineUnavailable
+from .indexes import uses_search_engine
+from .models import EngineState, SearchEntry
+from .query import Hit, Matches, SearchRequest, SearchResponse, Suggestion
+from .snippets import snippet
+
+logger = logging.getLogger(__name__)
+
+# More entries than this waiting for the engine (an outage's backlog): use the database.
+MAX_HIDDEN = 1000
+DEGRADED = (
+    "The search engine is not answering, so these results come from a simpler search. "
+    "They may be ordered differently and spelling suggestions are unavailable."
+)
+
+
+def _visible_entries(user):
+    return visible_to(user, SearchEntry.objects.filter(removed=False))
+
+
+def _organisation_slugs() -> dict[int, str]:
+    return dict(Organisation.objects.values_list("pk", "slug"))
+
+
+def _engine_matches(user, request: SearchRequest, slugs) -> Matches | None:
+    """The engine's answer, or None when it is behind by more than a moment."""
+    pending = SearchEntry.objects.filter(engine_state=EngineState.PENDING)
+    hidden = list(pending.values_list("pk", flat=True)[: MAX_HIDDEN + 1])
+    if len(hidden) > MAX_HIDDEN:
+        return None
+    return EngineSearch().search(visible_set(viewer_for(user)), request, slugs, hidden)
+
+
+def run_search(user, request: SearchRequest, *, fallback: bool = True) -> SearchResponse:
+    """Search as ``user``. ``fallback=False`` raises ``EngineUnavailable`` instead of degrading."""
+    slugs = _organisation_slugs()
+    visible = _visible_entries(user)
+    backend, degraded, matches = "database", "", None
+    if uses_search_engine():
+        try:
+            matches = _engine_matches(user, request, slugs)
+            backend = EngineSearch().name if matches is not None else "database"
+        except EngineUnavailable as error:
+            logger.warning("Search engine unavailable, searching the database: %s", error)
+            if not fallback:
+                raise
+            degraded = DEGRADED
+    if matches is None:
+        matches = DatabaseSearch().search(visible, request, slugs)
+    return SearchResponse(
+        request=request,
+        total=matches.total,
+        hits=_hits(visible, matches.entry_ids, request.text),
+        facets=matches.facets,
+        backend=backend,
+        degraded=degraded,
+        spelling=matches.spelling if matches.spelling != request.text.lower() else "",
+    )
+
+
+def _hits(visible, entry_ids: list[int], text: str) -> list[Hit]:
+    # Re-read through the policy: an engine hit whose entry changed since is simply not shown.
+    entries = visible.filter(pk__in=entry_ids).select_related("organisation").in_bulk()
+    hits = []
+    for entry_id in entry_ids:
+        entry = entries.get(entry_id)
+        if entry is None:
+            logger.info("Search hit %s is no longer visible; skipped", entry_id)
+            continue
+        hits.append(
+            Hit(
+                kind=entry.kind,
+                entry_id=entry.pk,
+                object_id=entry.object_id,
+                title=entry.title,
+                url=entry.url,
+                organisation=entry.organisation,
+                classification=entry.classification,
+                snippet=snippet(
+                    text,
+                    body=entry.body,
+                    summary=entry.summary,
+                    classification=entry.classification,
+                ),
+                label=entry.label,
+                updated_at=entry.updated_at,
+            )
+        )
+    return hits
+
+
+def suggest(user, prefix: str, limit: int = 8, *, fallback: bool = True) -> list[Suggestion]:
+    """Type-ahead over titles and people's names, trimmed like the search."""
+    visible = _visible_entries(user)
+    entry_ids = None
+    if uses_search_engine():
+        try:
+            entry_ids = EngineSearch().suggest(visible_set(viewer_for(user)), prefix, limit)
+        except EngineUnavailable:
+            if not fallback:
+                raise
+    if entry_ids is None:
+        entry_ids = DatabaseSearch().suggest(visible, prefix, limit)
+    entries = visible.filter(pk__in=entry_ids).select_related("organisation").in_bulk()
+    return [
+        Suggestion(
+            kind=entry.kind,
+            title=entry.title,
+            url=entry.url,
+            organisation=entry.organisation.slug if entry.organisation else "",
+            label=entry.label,
+        )
+        for entry in (entries.get(pk) for pk in entry_ids)
+        if entry is not None
+    ]

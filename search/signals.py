@@ -1,0 +1,61 @@
+"""Wiring: which changes refresh which search entries. The work is in ``search.indexing``."""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_unpublished
+
+from intranet.core.signals import content_changed
+
+from . import indexing
+
+
+def _content_changed(sender, pks, **kwargs):
+    from intranet.library.models import LibraryDocument
+
+    if issubclass(sender, Page):
+        indexing.refresh_pages(pks)
+    elif issubclass(sender, LibraryDocument):
+        indexing.refresh_documents(pks)
+
+
+def _page_unpublished(sender, instance, **kwargs):
+    # Unpublishing a page hides its subtree from readers; the entries follow.
+    indexing.refresh_pages(
+        Page.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
+    )
+
+
+def _page_deleted(sender, instance, **kwargs):
+    indexing.remove_pages([instance.pk])
+
+
+def _document_deleted(sender, instance, **kwargs):
+    indexing.refresh_documents([instance.pk])
+
+
+def _person_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.refresh_people([instance.pk])
+
+
+def _membership_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.refresh_people([instance.user_id])
+
+
+def connect() -> None:
+    from intranet.library.models import LibraryDocument
+    from intranet.organisations.models import Membership
+
+    content_changed.connect(_content_changed, dispatch_uid="search-content-changed")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="search-page-unpublished")
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")
+    post_delete.connect(
+        _document_deleted, sender=LibraryDocument, dispatch_uid="search-document-deleted"
+    )
+    post_save.connect(_person_saved, sender=get_user_model(), dispatch_uid="search-person")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _membership_changed, sender=Membership, dispatch_uid=f"search-membership-{signal}"
+        )
