@@ -1,0 +1,44 @@
+"""Small helpers shared by the search tests."""
+
+import time
+
+from django.core.files.base import ContentFile
+from wagtail.models import Collection
+
+from intranet.library.models import LibraryDocument
+from search.indexes import refresh_entry_index
+from search.query import SearchRequest
+from search.service import run_search
+
+
+def found(user, text: str, **request) -> set[tuple[str, str]]:
+    """(kind, title) of everything ``user`` finds for ``text`` on the configured backend."""
+    refresh_entry_index()
+    response = run_search(user, SearchRequest(text, page_size=50, **request))
+    return {(hit.kind, hit.title) for hit in response.hits}
+
+
+def eventually_found(user, text: str, timeout: float = 5.0) -> set[tuple[str, str]]:
+    """Like ``found`` but without forcing the engine's refresh: waits as a reader would."""
+    deadline = time.monotonic() + timeout
+    while True:
+        response = run_search(user, SearchRequest(text, page_size=50))
+        hits = {(hit.kind, hit.title) for hit in response.hits}
+        if hits or time.monotonic() > deadline:
+            return hits
+        time.sleep(0.2)
+
+
+def library_document(organisation, title: str, text: str, collection=None, **fields):
+    document = LibraryDocument(
+        title=title,
+        collection=collection
+        or organisation.library_collection
+        or Collection.get_first_root_node(),
+        **fields,
+    )
+    document.file.save(
+        f"{title.lower().replace(' ', '-')}.txt", ContentFile(text.encode()), save=False
+    )
+    document.save()
+    return document
