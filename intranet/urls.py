@@ -44,6 +44,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("people/", include("intranet.people.urls")),
     path("statements/", include("intranet.access.urls")),
     path("api/search/", search_api.search, name="api_search"),
     path("api/search/suggest/", search_api.suggestions, name="api_search_suggest"),

@@ -16,7 +16,8 @@ class NavItem:
 
 
 def navigation_for(request: HttpRequest) -> list[NavItem]:
-    """Home, each organisation's section the user may open, and search, marking the current one."""
+    """Home, each organisation's section the user may open, people and search, marking the
+    current one."""
     from wagtail.models import Page
 
     from intranet.access.policy import visible_to
@@ -28,6 +29,8 @@ def navigation_for(request: HttpRequest) -> list[NavItem]:
     for org in Organisation.objects.filter(section_page__in=sections).order_by("name"):
         url = f"/{org.slug}/"
         items.append(NavItem(org.short_name, url, path.startswith(url)))
+    people_url = reverse("people:directory")
+    items.append(NavItem("People", people_url, path.startswith(people_url)))
     search_url = reverse("search")
     items.append(NavItem("Search", search_url, path.startswith(search_url)))
     return items

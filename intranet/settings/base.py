@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "intranet.library",
     "intranet.imports",
     "intranet.images",
+    "intranet.people",
     "intranet.demo",
     "home",
     "search",
