@@ -1,12 +1,19 @@
-"""Page types of the shared intranet: the shared home, organisation sections, content and news."""
+"""Page types of the shared intranet: the shared home, organisation sections, content, news
+and events."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from intranet.access.effective import refresh_page_access
@@ -19,6 +26,7 @@ from intranet.organisations.models import Organisation
 from .blocks import BodyBlock
 
 NEWS_PER_PAGE = 10
+EVENTS_PER_PAGE = 20
 
 
 class IntranetPage(DeclaredPageAccess, Page):
@@ -63,7 +71,12 @@ class HomePage(IntranetPage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "home.ContentPage", "home.NewsIndexPage"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.ContentPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -95,7 +108,12 @@ class SectionPage(RoutablePageMixin, IntranetPage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.ContentPage", "home.NewsIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.EventPage",
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -109,6 +127,12 @@ class SectionPage(RoutablePageMixin, IntranetPage):
         context["news_index"] = visible_to(
             user, NewsIndexPage.objects.live().child_of(self)
         ).first()
+        context["events_index"] = visible_to(
+            user, EventIndexPage.objects.live().child_of(self)
+        ).first()
+        context["upcoming_events"] = visible_to(
+            user, EventPage.objects.live().descendant_of(self)
+        ).upcoming()[:3]
         return context
 
     @path("documents/", name="library")
@@ -139,7 +163,7 @@ class ContentPage(IntranetPage):
         index.SearchField("body"),
     ]
     parent_page_types = ["home.HomePage", "home.SectionPage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.EventPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -188,3 +212,113 @@ class NewsArticlePage(IntranetPage):
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+
+
+class EventIndexPage(IntranetPage):
+    """The events of the shared area or of one organisation: upcoming ones soonest first,
+    past ones (``?past=1``) most recent first."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.EventPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        show_past = request.GET.get("past") == "1"
+        events = visible_to(request.user, EventPage.objects.live().child_of(self))
+        events = events.past() if show_past else events.upcoming()
+        context["show_past"] = show_past
+        context["events"] = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class EventPageQuerySet(PageQuerySet):
+    """Events split at "now": an event is over once it has ended, or — if it has no end
+    time — once the day it starts on is over (local time)."""
+
+    @staticmethod
+    def _start_of_day(now: datetime.datetime) -> datetime.datetime:
+        return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def upcoming(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
+        """Events not yet over (including ones happening now), soonest first."""
+        now = now or timezone.now()
+        not_over = Q(end_at__gte=now) | Q(
+            end_at__isnull=True, start_at__gte=self._start_of_day(now)
+        )
+        return self.filter(not_over).order_by("start_at", "pk")
+
+    def past(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
+        """Events that are over, most recent first."""
+        now = now or timezone.now()
+        over = Q(end_at__lt=now) | Q(end_at__isnull=True, start_at__lt=self._start_of_day(now))
+        return self.filter(over).order_by("-start_at", "-pk")
+
+
+class EventPage(IntranetPage):
+    """Something happening at a time and place: a forum, a drop-in, a training session."""
+
+    start_at = models.DateTimeField("Starts")
+    end_at = models.DateTimeField(
+        "Ends", null=True, blank=True, help_text="Leave blank if the event has no set end."
+    )
+    location = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Room and building, or how to join online, e.g. “Microsoft Teams”.",
+    )
+    summary = models.TextField(blank=True, help_text="One or two sentences shown in listings.")
+    body = StreamField(BodyBlock(), blank=True)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("start_at"),
+        FieldPanel("end_at"),
+        FieldPanel("location"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("start_at"),
+    ]
+    parent_page_types = ["home.EventIndexPage", "home.SectionPage", "home.ContentPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        if self.start_at and self.end_at and self.end_at < self.start_at:
+            raise ValidationError({"end_at": "The end must be the same as or after the start."})
+
+    @property
+    def starts_text(self) -> str:
+        """e.g. “Tuesday 3 March 2026, 10am”, in local time."""
+        return _day_and_time(timezone.localtime(self.start_at))
+
+    @property
+    def ends_text(self) -> str:
+        """Only the time when the event ends on the day it starts, e.g. “12:30pm”."""
+        if self.end_at is None:
+            return ""
+        start, end = timezone.localtime(self.start_at), timezone.localtime(self.end_at)
+        return _time(end) if end.date() == start.date() else _day_and_time(end)
+
+
+def _time(moment: datetime.datetime) -> str:
+    """Times in GOV.UK style: 10am, 5:30pm, midday, midnight."""
+    if moment.minute == 0 and moment.hour in (0, 12):
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def _day_and_time(moment: datetime.datetime) -> str:
+    return f"{format_date(moment, 'l j F Y')}, {_time(moment)}"

@@ -4,10 +4,18 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
+from home.models import (
+    ContentPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import provision_organisation
 
@@ -99,6 +107,24 @@ class NewsArticlePageFactory(PageFactory):
 
     summary = factory.LazyAttribute(lambda p: f"Summary of {p.title}.")
     date = factory.LazyFunction(lambda: datetime.date(2026, 11, 1))
+
+
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Events"
+
+
+class EventPageFactory(PageFactory):
+    """An event a week from now, two hours long."""
+
+    class Meta:
+        model = EventPage
+
+    start_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end_at = factory.LazyAttribute(lambda e: e.start_at + datetime.timedelta(hours=2))
+    summary = factory.LazyAttribute(lambda e: f"Summary of {e.title}.")
 
 
 def add_to_group(user, organisation: Organisation, slug: str):

@@ -318,6 +318,52 @@ LOCAL_NEWS = {
     ],
 }
 
+# Each council's upcoming events, dated from the day the demo is seeded: (slug, title, summary,
+# location, days ahead, (hour, minute), length in minutes, audience, paragraphs).
+EVENTS = [
+    (
+        "social-care-practice-forum",
+        "Social care practice forum",
+        "Practitioners from across the partnership share learning from recent cases and new guidance.",
+        "Committee Room 1, {building}",
+        9,
+        (14, 0),
+        120,
+        "",
+        [
+            "Open to social workers, occupational therapists and practice managers from every partner council.",
+            "Bring a case you would like to discuss. Remove names and other details that could identify the person.",
+        ],
+    ),
+    (
+        "budget-consultation-drop-in",
+        "Budget consultation drop-in",
+        "Ask the finance team about next year's budget proposals for {org} before the staff consultation closes.",
+        "Ground floor foyer, {building}",
+        16,
+        (12, 0),
+        90,
+        "organisation",
+        [
+            "The finance team will explain the savings proposals and how they affect each directorate.",
+            "Drop in at any time; you do not need to book. Questions can also be sent in advance to the budget mailbox.",
+        ],
+    ),
+    (
+        "new-starter-welcome",
+        "Welcome session for new starters",
+        "Meet colleagues, hear how the shared services work and get set up on the systems you need.",
+        "Online (Microsoft Teams)",
+        23,
+        (10, 0),
+        60,
+        "",
+        [
+            "For everyone who has joined {org} in the last three months. Your line manager will send you the joining link.",
+        ],
+    ),
+]
+
 # Each council's own rules: they differ on purpose.
 POLICIES = {
     "hf": {"requires_approval": False, "review_period_months": 12},

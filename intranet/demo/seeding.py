@@ -8,7 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import ContentPage, HomePage, NewsArticlePage, NewsIndexPage
+from home.models import (
+    ContentPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 from intranet.access.models import (
     CommitmentStatement,
     InformationSharingAgreement,
@@ -21,6 +28,7 @@ from intranet.organisations.provisioning import ensure_group, provision_organisa
 from .content import (
     ACCEPTANCES,
     AGREEMENTS,
+    EVENTS,
     LIBRARY,
     LOCAL_NEWS,
     NEWS,
@@ -122,6 +130,38 @@ def _seed_section(organisation: Organisation, spec: dict) -> int:
     created += _seed_restricted_pages(organisation, section, spec)
     news = LOCAL_NEWS.get(organisation.slug, []) + NEWS
     created += _seed_news(section, f"{organisation.short_name} news", news, spec)
+    created += _seed_events(section, spec)
+    return created
+
+
+def _seed_events(section: Page, spec: dict) -> int:
+    index, created = _ensure_child(
+        section,
+        EventIndexPage,
+        "events",
+        title="Events",
+        intro=f"<p>Forums, drop-ins and training at {_fill('{org}', spec)}.</p>",
+    )
+    today = timezone.localdate()
+    for slug, title, summary, location, days, (
+        hour,
+        minute,
+    ), minutes, audience, paragraphs in EVENTS:
+        day = today + datetime.timedelta(days=days)
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+        _, new = _ensure_child(
+            index,
+            EventPage,
+            slug,
+            title=_fill(title, spec),
+            summary=_fill(summary, spec),
+            location=_fill(location, spec),
+            start_at=start,
+            end_at=start + datetime.timedelta(minutes=minutes),
+            body=_body(paragraphs, spec),
+            audience=audience,
+        )
+        created += new
     return created
 
 

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client, TestCase, override_settings
 from wagtail.models import Page
 
-from home.models import ContentPage, NewsArticlePage
+from home.models import ContentPage, EventIndexPage, EventPage, NewsArticlePage
 from intranet.demo.seeding import DEMO_PASSWORD, seed_demo
 from intranet.organisations.models import Organisation
 
@@ -34,6 +34,22 @@ class TheDemoPartnership(TestCase):
             with self.subTest(organisation.slug):
                 assert ContentPage.objects.live().descendant_of(section).count() >= 10
                 assert NewsArticlePage.objects.live().descendant_of(section).count() >= 5
+
+    def test_each_council_has_an_events_index_with_upcoming_events(self):
+        for organisation in Organisation.objects.all():
+            index = EventIndexPage.objects.child_of(organisation.section_page).get(slug="events")
+            with self.subTest(organisation.slug):
+                assert index.url == f"/{organisation.slug}/events/"
+                assert 2 <= EventPage.objects.live().child_of(index).upcoming().count() <= 3
+
+    def test_a_councils_staff_only_event_is_not_listed_for_partner_staff(self):
+        client = Client()
+        assert client.login(username="rbkc.staff", password=DEMO_PASSWORD)
+
+        content = client.get("/hf/events/").content.decode()
+
+        assert "Social care practice forum" in content
+        assert "Budget consultation drop-in" not in content
 
     def test_the_shared_home_has_news_of_its_own(self):
         assert NewsArticlePage.objects.live().filter(url_path__startswith="/home/news/").exists()
