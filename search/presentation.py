@@ -11,6 +11,10 @@ from .models import Kind
 from .query import SearchResponse
 
 UPDATED_LABELS = {"week": "Past week", "month": "Past month", "year": "Past year"}
+SCOPE_LABELS = {"all": "All partners", "mine": "My organisation"}
+SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first"}
+# Parameters that narrow the results (``q``, ``type``, ``sort`` and ``page`` do not).
+FILTERS = ("org", "document_type", "file_type", "updated", "scope")
 
 
 @dataclass
@@ -41,6 +45,41 @@ def link(params: QueryDict, **changes) -> str:
     return "?" + query.urlencode()
 
 
+def chosen(params: QueryDict, name: str) -> tuple[str, ...]:
+    """The values of a list parameter, given comma-separated or repeated (as ``params`` reads)."""
+    values = []
+    for raw in params.getlist(name):
+        values.extend(v.strip() for v in raw.split(",") if v.strip())
+    return tuple(dict.fromkeys(values))
+
+
+@dataclass
+class Filters:
+    """The state of the filter form and the links that keep or drop it."""
+
+    scope: list[Option]
+    mine: bool  # "My organisation": the organisation boxes are set aside
+    sort: list[Option]
+    active: bool  # some filter narrows the results
+    clear_url: str  # this search (query, tab and order) without any filter
+    page_query: str  # this search's query string without ``page``, for pagination links
+
+
+def filters(params: QueryDict) -> Filters:
+    scope = "mine" if params.get("scope") == "mine" else "all"
+    sort = params.get("sort") or "relevance"
+    without_page = params.copy()
+    without_page.pop("page", None)
+    return Filters(
+        scope=[Option(key, label, 0, key == scope) for key, label in SCOPE_LABELS.items()],
+        mine=scope == "mine",
+        sort=[Option(key, label, 0, key == sort) for key, label in SORT_LABELS.items()],
+        active=any(chosen(params, name) for name in FILTERS if name != "scope") or scope == "mine",
+        clear_url=link(params, **dict.fromkeys(FILTERS)),
+        page_query=without_page.urlencode(),
+    )
+
+
 def tabs(response: SearchResponse, params: QueryDict) -> list[Tab]:
     counts = response.facets.get("type", {})
     current = response.request.kind
@@ -57,23 +96,27 @@ def tabs(response: SearchResponse, params: QueryDict) -> list[Tab]:
     return result
 
 
-def facet_options(response: SearchResponse) -> dict[str, list[Option]]:
+def facet_options(
+    response: SearchResponse, params: QueryDict | None = None
+) -> dict[str, list[Option]]:
+    """Each facet's values with their counts, marking the ones chosen.
+
+    Organisations count as chosen only when ticked: with ``scope=mine`` the request is
+    narrowed to the person's own organisations, which they did not tick (and would otherwise
+    find still ticked, and still narrowing, after switching back to all partners).
+    """
     request, facets = response.request, response.facets
+    ticked = chosen(params, "org") if params is not None else request.organisations
     organisations = {o.slug: o.short_name for o in Organisation.objects.all()}
     options = {
         "org": [
-            Option(slug, organisations.get(slug, slug), count, slug in request.organisations)
+            Option(slug, organisations.get(slug, slug), count, slug in ticked)
             for slug, count in sorted(
                 facets.get("organisation", {}).items(), key=lambda i: organisations.get(i[0], i[0])
             )
         ],
         "document_type": [
-            Option(
-                value,
-                DocumentType(value).label if value in DocumentType.values else value,
-                count,
-                value in request.document_types,
-            )
+            Option(value, _document_type_label(value), count, value in request.document_types)
             for value, count in sorted(facets.get("document_type", {}).items())
         ],
         "file_type": [
@@ -85,14 +128,18 @@ def facet_options(response: SearchResponse) -> dict[str, list[Option]]:
             for key, label in UPDATED_LABELS.items()
         ],
     }
-    # Keep a selected value visible even when nothing matches it any more.
-    for name, chosen in (
-        ("org", request.organisations),
-        ("document_type", request.document_types),
-        ("file_type", request.file_types),
+    # Keep a selected value visible (to untick) even when nothing matches it any more.
+    for name, values, label in (
+        ("org", ticked, lambda v: organisations.get(v, v)),
+        ("document_type", request.document_types, _document_type_label),
+        ("file_type", request.file_types, str.upper),
     ):
         present = {option.value for option in options[name]}
-        for value in chosen:
+        for value in values:
             if value not in present and value != "-":
-                options[name].append(Option(value, organisations.get(value, value), 0, True))
+                options[name].append(Option(value, label(value), 0, True))
     return options
+
+
+def _document_type_label(value: str) -> str:
+    return DocumentType(value).label if value in DocumentType.values else value

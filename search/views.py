@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from . import presentation
 from .params import InvalidSearch, search_request
@@ -34,18 +34,23 @@ def search(request: HttpRequest) -> HttpResponse:
     except InvalidSearch as error:
         context["error"] = str(error)
         return render(request, "search/search.html", context, status=400)
+    filters = presentation.filters(request.GET)
     context.update(
         scope=request.GET.get("scope", "all"),
         sort=query.sort,
+        filters=filters,
+        page_query=filters.page_query,
     )
     if query.text:
         response = run_search(request.user, query)
-        paginator = Paginator(_Window(response.total), RESULTS_PER_PAGE)
+        if query.page > response.pages:  # An old link, or results that have since gone.
+            return redirect(request.path + presentation.link(request.GET, page=response.pages))
+        paginator = Paginator(_Window(response.total), query.page_size)
         context.update(
             response=response,
             page_obj=paginator.get_page(query.page),
             tabs=presentation.tabs(response, request.GET),
-            facets=presentation.facet_options(response),
+            facets=presentation.facet_options(response, request.GET),
             spelling_url=presentation.link(request.GET, q=response.spelling)
             if response.spelling
             else "",

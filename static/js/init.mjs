@@ -1,3 +1,5 @@
 import { initAll } from "../build/govuk-frontend.min.js";
+import { initSearchSuggest } from "./search-suggest.mjs";
 
 initAll();
+initSearchSuggest();
