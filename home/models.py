@@ -291,6 +291,12 @@ class EventPage(IntranetPage):
     ]
     parent_page_types = ["home.EventIndexPage", "home.SectionPage", "home.ContentPage"]
     subpage_types = []
+    search_kind = "event"  # Its own tab in the federated search.
+
+    @property
+    def search_label(self) -> str:
+        """Shown beside the result: when and where."""
+        return " · ".join(filter(None, [f"Event, {self.starts_text}", self.location]))
 
     def clean(self):
         super().clean()

@@ -39,6 +39,7 @@ def as_json(response: SearchResponse) -> dict:
                 "title": hit.title,
                 "url": hit.url,
                 "organisation": hit.organisation.slug if hit.organisation else None,
+                "organisation_name": hit.organisation.short_name if hit.organisation else None,
                 "classification": hit.classification,
                 "snippet": str(hit.snippet),
                 "label": hit.label,
@@ -86,6 +87,7 @@ def suggestions(request: HttpRequest) -> JsonResponse:
                     "title": s.title,
                     "url": s.url,
                     "organisation": s.organisation or None,
+                    "organisation_name": s.organisation_name or None,
                     "label": s.label,
                 }
                 for s in found

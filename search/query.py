@@ -64,6 +64,7 @@ class Suggestion:
     url: str
     organisation: str  # slug, "" for the shared area
     label: str = ""
+    organisation_name: str = ""  # short name, for display
 
 
 @dataclass

@@ -13,10 +13,12 @@ from intranet.access.policy import viewer_for, visible_to
 from intranet.access.rules import visible_set
 from intranet.organisations.models import Organisation
 
+from .analytics import record_search
 from .backends.database import DatabaseSearch
 from .backends.engine import EngineSearch, EngineUnavailable
 from .indexes import uses_search_engine
 from .models import EngineState, SearchEntry
+from .promotions import promotions_for
 from .query import Hit, Matches, SearchRequest, SearchResponse, Suggestion
 from .snippets import snippet
 
@@ -63,6 +65,10 @@ def run_search(user, request: SearchRequest, *, fallback: bool = True) -> Search
             degraded = DEGRADED
     if matches is None:
         matches = DatabaseSearch().search(visible, request, slugs)
+    # Best bets and the anonymous query counts concern a query's first page only.
+    first_page = bool(request.text) and request.page == 1
+    if first_page:
+        record_search(user, request.text, matches.total)
     return SearchResponse(
         request=request,
         total=matches.total,
@@ -71,6 +77,7 @@ def run_search(user, request: SearchRequest, *, fallback: bool = True) -> Search
         backend=backend,
         degraded=degraded,
         spelling=matches.spelling if matches.spelling != request.text.lower() else "",
+        promotions=promotions_for(user, request.text) if first_page else [],
     )
 
 
@@ -125,6 +132,7 @@ def suggest(user, prefix: str, limit: int = 8, *, fallback: bool = True) -> list
             url=entry.url,
             organisation=entry.organisation.slug if entry.organisation else "",
             label=entry.label,
+            organisation_name=entry.organisation.short_name if entry.organisation else "",
         )
         for entry in (entries.get(pk) for pk in entry_ids)
         if entry is not None

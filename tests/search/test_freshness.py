@@ -130,3 +130,21 @@ def test_people_are_findable_across_organisations_and_leave_when_they_leave(
     Membership.objects.filter(user=person).delete()
 
     assert found(staff_user, "priya") == set()
+
+
+def test_events_are_their_own_kind_with_when_and_where(organisation, staff_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from home.models import EventPage
+
+    start = timezone.make_aware(datetime.datetime(2026, 12, 3, 10, 0))
+    event = EventPage(title="Social care practice forum", start_at=start, location="City Hall")
+    organisation.section_page.add_child(instance=event)
+    event.save_revision().publish()
+
+    assert found(staff_user, "practice forum") == {("event", "Social care practice forum")}
+    entry = SearchEntry.objects.get(object_id=event.pk)
+    assert entry.kind == "event"
+    assert entry.label == "Event, Thursday 3 December 2026, 10am · City Hall"
