@@ -242,8 +242,9 @@ def test_when_the_search_engine_does_not_answer_the_page_says_so(
 
 
 def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_user, organisation):
-    """Nothing fills ``promotions`` yet and only the engine suggests spellings, so this renders
-    the page template with a real ``SearchResponse`` carrying both (no mock of the search)."""
+    """Only the engine suggests spellings, so this renders the page template with a real
+    ``SearchResponse`` carrying both (no mock of the search; best bets end to end are in
+    test_best_bets.py)."""
     from types import SimpleNamespace
 
     request = RequestFactory().get("/search/", {"q": "anual leave"})
