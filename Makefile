@@ -17,9 +17,12 @@ run: install assets migrate seed
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Figures, not pass/fail: see bench/. BENCH_DOCUMENTS=100 for a quick run.
+# Figures, not pass/fail: see bench/. BENCH_DOCUMENTS=100 BENCH_ITEMS=10000 for a quick run.
+# The search benchmark starts PostgreSQL and OpenSearch itself (scripts/) unless
+# DATABASE_URL (a postgres:// server) and OPENSEARCH_URL are already set.
 bench: install
 	$(BIN)/python bench/import_documents.py
+	scripts/bench-search
 
 install: $(VENV)/.installed node_modules/.installed
 

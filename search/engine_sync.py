@@ -7,7 +7,10 @@ cannot be reached the entries stay pending and a retry is queued: nothing is los
 
 import logging
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
@@ -46,12 +49,10 @@ def push_pending(limit: int | None = None) -> int:
             logger.warning("Search engine unavailable; %d entries wait: %s", len(batch), error)
             _queue_retry()
             return synced
-        for entry in batch:
-            matching = SearchEntry.objects.filter(pk=entry.pk, revision=entry.revision)
-            if entry.removed:
-                matching.delete()
-            else:
-                matching.update(engine_state=EngineState.SYNCED)
+        # Only rows nobody wrote meanwhile (same revision) are done.
+        unchanged = reduce(or_, (Q(pk=e.pk, revision=e.revision) for e in batch))
+        SearchEntry.objects.filter(unchanged, removed=True).delete()
+        SearchEntry.objects.filter(unchanged, removed=False).update(engine_state=EngineState.SYNCED)
         synced += len(batch)
     return synced
 

@@ -1,7 +1,7 @@
 """The database's own full-text index over ``SearchEntry``: SQLite FTS5 or PostgreSQL tsvector.
 
-Kept up to date by the database itself (FTS5 triggers; PostgreSQL generated columns), so no
-code path can write an entry and forget its text. ``install`` is idempotent: it runs from the
+Kept up to date by the database itself (FTS5 triggers; a PostgreSQL trigger), so no code
+path can write an entry and forget its text. ``install`` is idempotent: it runs from the
 migration and again after every ``migrate``, because SQLite rebuilds a table (dropping its
 triggers) whenever a later migration alters it.
 """
@@ -31,26 +31,38 @@ _SQLITE = [
 ]
 
 _POSTGRES = [
-    # Everything, weighted, for matching (GIN): title A, summary B, body D.
-    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector
-        GENERATED ALWAYS AS (
-            setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
-            || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B')
-            || setweight(to_tsvector('english'::regconfig, coalesce(body, '')), 'D')
-        ) STORED""",
-    # A short vector to rank with: ranking reads every match's vector, and a whole document's
-    # would be fetched from TOAST for each one — the cost stock Wagtail pays on common words.
-    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS rank_vector tsvector
-        GENERATED ALWAYS AS (
-            setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
-            || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B')
-            || setweight(to_tsvector('english'::regconfig, left(coalesce(body, ''), 1500)), 'D')
-        ) STORED""",
-    # Words of the title, unstemmed, for type-ahead prefixes.
-    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS title_vector tsvector
-        GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, coalesce(title, ''))) STORED""",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS head_vector tsvector",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS title_vector tsvector",
+    # A trigger, not generated columns: PostgreSQL recomputes generated columns on *every*
+    # update, and the engine sync updates each row's state — re-reading whole documents.
+    # ``UPDATE OF`` fires only when the text itself is written.
+    #   search_vector: everything, weighted (title A, summary B, body D), for matching;
+    #   head_vector: title and summary alone, small enough to stay in the row — what is
+    #     ranked when a query matches thousands of bodies (ranking reads every candidate's
+    #     vector, and a whole document's would come from TOAST: stock Wagtail's p95 cost);
+    #   title_vector: the title's words unstemmed, for type-ahead prefixes.
+    """CREATE OR REPLACE FUNCTION search_entry_vectors() RETURNS trigger AS $$
+    BEGIN
+        NEW.head_vector :=
+            setweight(to_tsvector('english'::regconfig, coalesce(NEW.title, '')), 'A')
+            || setweight(to_tsvector('english'::regconfig, coalesce(NEW.summary, '')), 'B');
+        NEW.search_vector := NEW.head_vector
+            || setweight(to_tsvector('english'::regconfig, coalesce(NEW.body, '')), 'D');
+        NEW.title_vector := to_tsvector('simple'::regconfig, coalesce(NEW.title, ''));
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql""",
+    f"DROP TRIGGER IF EXISTS search_entry_vectors ON {TABLE}",
+    f"""CREATE TRIGGER search_entry_vectors
+        BEFORE INSERT OR UPDATE OF title, summary, body ON {TABLE}
+        FOR EACH ROW EXECUTE FUNCTION search_entry_vectors()""",
     f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {TABLE} USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS search_entry_title_vector ON {TABLE} USING gin (title_vector)",
+    f"CREATE INDEX IF NOT EXISTS search_entry_head_vector ON {TABLE} USING gin (head_vector)",
+    # Long bodies and vectors out of line, so counting thousands of matches reads a narrow heap…
+    f"ALTER TABLE {TABLE} SET (toast_tuple_target = 256)",
+    # …but the small vector that ranking reads stays in the row.
+    f"ALTER TABLE {TABLE} ALTER COLUMN head_vector SET STORAGE MAIN",
 ]
 
 
