@@ -170,3 +170,44 @@ class TheDemoAccessRules(TestCase):
             WorkflowPage.objects.filter(page__depth=3).values_list("page__slug", flat=True)
         )
         assert with_workflow == {"rbkc"}
+
+
+class TheDemoSearch(TestCase):
+    """One search box over the seeded partnership, trimmed for the person searching."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from search.indexes import reset_entry_index
+
+        reset_entry_index()
+        seed_demo()
+
+    def search(self, username: str, text: str):
+        from search.indexes import refresh_entry_index
+        from search.query import SearchRequest
+        from search.service import run_search
+
+        refresh_entry_index()
+        return run_search(User.objects.get(username=username), SearchRequest(text, page_size=50))
+
+    def test_a_member_of_one_council_finds_people_events_and_pages_of_all_three(self):
+        response = self.search("hf.staff", "social care")
+
+        kinds = {hit.kind for hit in response.hits}
+        councils = {hit.organisation.slug for hit in response.hits if hit.organisation}
+        assert {"person", "event"} <= kinds, kinds
+        assert councils == set(SLUGS), councils
+        assert {hit.classification for hit in response.hits} == {"OFFICIAL"}
+
+    def test_documents_are_found_by_their_full_text(self):
+        response = self.search("hf.staff", "two weeks ahead")
+
+        assert "document" in {hit.kind for hit in response.hits}
+
+    def test_sensitive_social_care_documents_reach_only_those_allowed(self):
+        staff = self.search("hf.staff", "procedure")
+        social_worker = self.search("hf.socialcare", "procedure")
+
+        assert "OFFICIAL-SENSITIVE" not in {hit.classification for hit in staff.hits}
+        assert "OFFICIAL-SENSITIVE" in {hit.classification for hit in social_worker.hits}
+        assert social_worker.total > staff.total
