@@ -62,21 +62,17 @@ class Filters:
     sort: list[Option]
     active: bool  # some filter narrows the results
     clear_url: str  # this search (query, tab and order) without any filter
-    page_query: str  # this search's query string without ``page``, for pagination links
 
 
 def filters(params: QueryDict) -> Filters:
     scope = "mine" if params.get("scope") == "mine" else "all"
     sort = params.get("sort") or "relevance"
-    without_page = params.copy()
-    without_page.pop("page", None)
     return Filters(
         scope=[Option(key, label, 0, key == scope) for key, label in SCOPE_LABELS.items()],
         mine=scope == "mine",
         sort=[Option(key, label, 0, key == sort) for key, label in SORT_LABELS.items()],
         active=any(chosen(params, name) for name in FILTERS if name != "scope") or scope == "mine",
         clear_url=link(params, **dict.fromkeys(FILTERS)),
-        page_query=without_page.urlencode(),
     )
 
 

@@ -39,7 +39,6 @@ def search(request: HttpRequest) -> HttpResponse:
         scope=request.GET.get("scope", "all"),
         sort=query.sort,
         filters=filters,
-        page_query=filters.page_query,
     )
     if query.text:
         response = run_search(request.user, query)
