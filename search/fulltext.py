@@ -59,6 +59,9 @@ _POSTGRES = [
     f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {TABLE} USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS search_entry_title_vector ON {TABLE} USING gin (title_vector)",
     f"CREATE INDEX IF NOT EXISTS search_entry_head_vector ON {TABLE} USING gin (head_vector)",
+    # Type-ahead: titles starting with what was typed, in order.
+    f"""CREATE INDEX IF NOT EXISTS search_entry_title_start
+        ON {TABLE} ((lower(title) COLLATE "C"))""",
     # Long bodies and vectors out of line, so counting thousands of matches reads a narrow heap…
     f"ALTER TABLE {TABLE} SET (toast_tuple_target = 256)",
     # …but the small vector that ranking reads stays in the row.

@@ -9,6 +9,8 @@ search answers instead and the response says so.
 
 import logging
 
+from django.conf import settings
+
 from intranet.access.policy import viewer_for, visible_to
 from intranet.access.rules import visible_set
 from intranet.organisations.models import Organisation
@@ -32,6 +34,18 @@ DEGRADED = (
 )
 
 
+def _engine() -> EngineSearch:
+    """One client per configuration: building Wagtail's backend opens a new connection pool."""
+    config = repr(settings.WAGTAILSEARCH_BACKENDS["default"])
+    engine = _ENGINES.get(config)
+    if engine is None:
+        engine = _ENGINES[config] = EngineSearch()
+    return engine
+
+
+_ENGINES: dict[str, EngineSearch] = {}
+
+
 def _visible_entries(user):
     return visible_to(user, SearchEntry.objects.filter(removed=False))
 
@@ -46,7 +60,7 @@ def _engine_matches(user, request: SearchRequest, slugs) -> Matches | None:
     hidden = list(pending.values_list("pk", flat=True)[: MAX_HIDDEN + 1])
     if len(hidden) > MAX_HIDDEN:
         return None
-    return EngineSearch().search(visible_set(viewer_for(user)), request, slugs, hidden)
+    return _engine().search(visible_set(viewer_for(user)), request, slugs, hidden)
 
 
 def run_search(user, request: SearchRequest, *, fallback: bool = True) -> SearchResponse:
@@ -57,7 +71,7 @@ def run_search(user, request: SearchRequest, *, fallback: bool = True) -> Search
     if uses_search_engine():
         try:
             matches = _engine_matches(user, request, slugs)
-            backend = EngineSearch().name if matches is not None else "database"
+            backend = _engine().name if matches is not None else "database"
         except EngineUnavailable as error:
             logger.warning("Search engine unavailable, searching the database: %s", error)
             if not fallback:
@@ -118,7 +132,7 @@ def suggest(user, prefix: str, limit: int = 8, *, fallback: bool = True) -> list
     entry_ids = None
     if uses_search_engine():
         try:
-            entry_ids = EngineSearch().suggest(visible_set(viewer_for(user)), prefix, limit)
+            entry_ids = _engine().suggest(visible_set(viewer_for(user)), prefix, limit)
         except EngineUnavailable:
             if not fallback:
                 raise

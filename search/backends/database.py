@@ -20,6 +20,8 @@ from .facets import Group, total_and_facets
 # Up to this many matches, every match is ranked on its whole text; beyond it (very common
 # words) only the title/summary vectors are read — bounded work at any corpus size.
 RANK_ALL = 2000
+# Type-ahead on PostgreSQL orders at most this many word-prefix matches.
+SUGGEST_CANDIDATES = 200
 
 
 class DatabaseSearch:
@@ -179,13 +181,36 @@ class DatabaseSearch:
                 where=[f"{TABLE}.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"],
                 params=[f"title : ({expression})"],
             )
-        else:
-            expression = " & ".join([*tokens[:-1], f"{tokens[-1]}:*"])
-            matched = visible.extra(
-                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"], params=[expression]
-            )
+            return self._best_suggestions(matched, limit)
+        return self._suggest_postgresql(visible.using(self.using), prefix, tokens, limit)
+
+    @staticmethod
+    def _best_suggestions(matched: QuerySet, limit: int) -> list[int]:
         # People first (type-ahead is mostly for finding a colleague), then shorter titles.
         people_first = Case(When(kind="person", then=Value(0)), default=Value(1))
-        ordered = matched.using(self.using).annotate(p=people_first, n=Length("title"))
-        ordered = ordered.order_by("p", "n", "title")
+        ordered = matched.annotate(p=people_first, n=Length("title")).order_by("p", "n", "title")
         return list(ordered.values_list("pk", flat=True)[:limit])
+
+    def _suggest_postgresql(self, visible: QuerySet, prefix: str, tokens, limit: int) -> list[int]:
+        """Titles that start with what was typed (a B-tree range, in order), then titles with a
+        word starting so — from a bounded set of candidates: a three-letter prefix can match a
+        third of all titles, and ranking them all cost more than typing the next letter."""
+        typed = " ".join(prefix.lower().split())
+        pattern = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        starting = visible.extra(
+            where=[f'lower({TABLE}.title) COLLATE "C" LIKE %s'],
+            params=[pattern],
+            select={"ordered_title": f'lower({TABLE}.title) COLLATE "C"'},
+            order_by=["ordered_title"],
+        )
+        ids = list(starting.values_list("pk", flat=True)[:limit])
+        if len(ids) < limit:
+            expression = " & ".join([*tokens[:-1], f"{tokens[-1]}:*"])
+            candidates = visible.extra(
+                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"], params=[expression]
+            ).exclude(pk__in=ids)
+            # A list, not a subquery: the raw SQL above names the outer table.
+            bounded = list(candidates.values_list("pk", flat=True)[:SUGGEST_CANDIDATES])
+            more = self._best_suggestions(visible.filter(pk__in=bounded), limit - len(ids))
+            ids += more
+        return ids

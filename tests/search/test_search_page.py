@@ -245,7 +245,7 @@ def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_u
     """Only the engine suggests spellings, so this renders the page template with a real
     ``SearchResponse`` carrying both (no mock of the search; best bets end to end are in
     test_best_bets.py)."""
-    from types import SimpleNamespace
+    from search.promotions import Promotion
 
     request = RequestFactory().get("/search/", {"q": "anual leave"})
     request.user = staff_user
@@ -257,11 +257,12 @@ def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_u
         backend="opensearch",
         spelling="annual leave",
         promotions=[
-            SimpleNamespace(
+            Promotion(
                 title="Book annual leave",
                 url="/wcc/annual-leave/",
                 description="How to book leave in the HR system.",
                 organisation=organisation,
+                kind="page",
             )
         ],
     )
@@ -274,7 +275,6 @@ def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_u
             "tabs": tabs(search, request.GET),
             "facets": facet_options(search, request.GET),
             "filters": state,
-            "page_query": state.page_query,
             "spelling_url": "?q=annual+leave",
         },
         request=request,
@@ -291,20 +291,15 @@ def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_u
     assert content.index("Best bets") < content.index("There are no matching results")
 
 
-def test_pagination_elsewhere_still_keeps_just_the_query():
+def test_pagination_links_keep_every_parameter_of_the_current_address():
     from django.core.paginator import Paginator
 
     page_obj = Paginator(range(30), 10).get_page(2)
+    request = RequestFactory().get("/documents/", {"q": "a b", "org": "hf", "page": "2"})
 
-    html = render_to_string("includes/pagination.html", {"page_obj": page_obj, "query": "a b"})
+    html = render_to_string("includes/pagination.html", {"page_obj": page_obj}, request=request)
 
-    assert 'href="?q=a%20b&amp;page=3" rel="next"' in html
-    assert 'href="?page=3"' not in render_to_string(
-        "includes/pagination.html", {"page_obj": page_obj, "query": "x"}
-    )
-    assert 'href="?page=3" rel="next"' in render_to_string(
-        "includes/pagination.html", {"page_obj": page_obj}
-    )
+    assert 'href="?q=a+b&amp;org=hf&amp;page=3" rel="next"' in html
 
 
 def test_the_search_box_is_ready_for_type_ahead(staff_client: Client):
