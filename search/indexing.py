@@ -34,6 +34,21 @@ def refresh_pages(page_ids: Iterable[int]) -> None:
     _after_write()
 
 
+def refresh_page_tree(root_id: int, page_ids: Iterable[int]) -> None:
+    """After ``root_id`` was saved: refresh the given pages, and everything below the root too
+    if the root's address changed (a new slug rewrites its descendants' paths in SQL)."""
+    before = _page_url(root_id)
+    refresh_pages(page_ids)
+    if before is not None and before != _page_url(root_id):
+        root = Page.objects.get(pk=root_id)
+        refresh_pages(Page.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
+
+
+def _page_url(page_id: int) -> str | None:
+    entry = SearchEntry.objects.filter(kind__in=PAGE_KINDS, object_id=page_id).first()
+    return entry.url if entry else None
+
+
 def remove_pages(page_ids: Iterable[int]) -> None:
     for page_id in page_ids:
         for kind in PAGE_KINDS:

@@ -3,24 +3,31 @@
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_unpublished
+from wagtail.signals import page_unpublished, post_page_move
 
 from intranet.core.signals import content_changed
 
 from . import indexing
 
 
-def _content_changed(sender, pks, **kwargs):
+def _content_changed(sender, pks, root=None, **kwargs):
     from intranet.library.models import LibraryDocument
 
     if issubclass(sender, Page):
-        indexing.refresh_pages(pks)
+        indexing.refresh_page_tree(root, pks) if root else indexing.refresh_pages(pks)
     elif issubclass(sender, LibraryDocument):
         indexing.refresh_documents(pks)
 
 
 def _page_unpublished(sender, instance, **kwargs):
     # Unpublishing a page hides its subtree from readers; the entries follow.
+    indexing.refresh_pages(
+        Page.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
+    )
+
+
+def _page_moved(sender, instance, **kwargs):
+    # Every page below has a new address.
     indexing.refresh_pages(
         Page.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
     )
@@ -51,6 +58,7 @@ def connect() -> None:
     content_changed.connect(_content_changed, dispatch_uid="search-content-changed")
     page_unpublished.connect(_page_unpublished, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")
+    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
     post_delete.connect(
         _document_deleted, sender=LibraryDocument, dispatch_uid="search-document-deleted"
     )

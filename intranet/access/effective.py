@@ -148,12 +148,33 @@ def refresh_page_access(page: Page) -> None:
     parent = page.get_parent()
     facts_by_path = {parent.path: page_parent_facts(parent)} if parent else {}
     subtree = list(Page.objects.filter(path__startswith=page.path).specific().order_by("path"))
+    stored = _stored_page_facts([node.pk for node in subtree])
+    changed = []
     for node in subtree:
         parent_facts = facts_by_path.get(node.path[: -Page.steplen], SHARED)
         facts = _step(parent_facts, node, sections)
         facts_by_path[node.path] = facts
-        _store_page_facts(node, facts)
-    content_changed.send(sender=Page, pks=[node.pk for node in subtree])
+        if stored.get(node.pk) != facts:  # Publishing a section's home rewrites nothing below.
+            _store_page_facts(node, facts)
+            changed.append(node.pk)
+    # The page itself always (its content was saved), and whatever below it changed access.
+    content_changed.send(
+        sender=Page, pks=[page.pk, *(pk for pk in changed if pk != page.pk)], root=page.pk
+    )
+
+
+def _stored_page_facts(page_ids: list[int]) -> dict[int, AccessFacts]:
+    records = PageAccess.objects.filter(page_id__in=page_ids).prefetch_related("groups")
+    return {
+        record.page_id: AccessFacts(
+            owner_id=record.owner_organisation_id,
+            audience=record.audience,
+            classification=record.classification,
+            group_ids=frozenset(group.pk for group in record.groups.all()),
+            handling_caveat=record.handling_caveat,
+        )
+        for record in records
+    }
 
 
 def _store_page_facts(page: Page, facts: AccessFacts) -> None:

@@ -65,14 +65,12 @@ class DatabaseSearch:
         to the few that qualify), then body-only matches, newest first."""
         query = "websearch_to_tsquery('english', %s)"
         in_head = page.extra(where=[f"{TABLE}.head_vector @@ {query}"], params=[text])
-        head_count = in_head.count()
-        ids: list[int] = []
-        if start < head_count:
-            ranked = in_head.extra(
-                select={"rank": f"ts_rank({TABLE}.head_vector, {query})"}, select_params=[text]
-            ).order_by("-rank", "-updated_at", "-pk")
-            ids = list(ranked.values_list("pk", flat=True)[start:stop])
-        if stop > head_count:
+        ranked = in_head.extra(
+            select={"rank": f"ts_rank({TABLE}.head_vector, {query})"}, select_params=[text]
+        ).order_by("-rank", "-updated_at", "-pk")
+        ids = list(ranked.values_list("pk", flat=True)[start:stop])
+        if len(ids) < stop - start:  # Past the title/summary matches: how many were there?
+            head_count = start + len(ids) if ids else in_head.count()
             body_only = page.extra(where=[f"NOT ({TABLE}.head_vector @@ {query})"], params=[text])
             body_only = body_only.order_by("-updated_at", "-pk").values_list("pk", flat=True)
             ids += list(body_only[max(0, start - head_count) : stop - head_count])
