@@ -10,6 +10,7 @@ from datetime import timedelta
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
@@ -58,9 +59,13 @@ def push_pending(limit: int | None = None) -> int:
 
 
 def _queue_retry() -> None:
+    """One retry per interval, however many writes failed meanwhile (a long outage must not
+    fill the task queue); the retry sends every pending entry, not just one write's."""
     from django_tasks import default_task_backend
 
     from .tasks import sync_engine
 
-    if default_task_backend.supports_defer:
+    if default_task_backend.supports_defer and cache.add(
+        "search:engine-retry-queued", True, timeout=RETRY_AFTER.total_seconds()
+    ):
         sync_engine.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
