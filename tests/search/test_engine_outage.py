@@ -88,3 +88,30 @@ def test_the_engine_catches_up_when_it_returns(organisation, staff_user):
     response = run_search(staff_user, SearchRequest("library"), fallback=False)
     assert response.backend.startswith(("opensearch", "elasticsearch"))
     assert [hit.title for hit in response.hits] == ["Library opening hours"]
+
+
+def test_failed_sends_queue_one_delayed_retry_not_one_per_write(organisation):
+    """With the real database task queue (as `make run` and production use): the writes each
+    queue a send; when sending fails, a single retry is queued 30 seconds on."""
+    import datetime
+
+    from django.core.cache import cache
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from search.tasks import sync_engine
+
+    cache.delete("search:engine-retry-queued")
+    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with engine_down(), override_settings(TASKS=queue):
+        ContentPageFactory(parent=organisation.section_page, title="Library opening hours")
+        ContentPageFactory(parent=organisation.section_page, title="Library closures")
+        for _ in range(2):  # what the worker would do with the queued sends
+            push_pending()
+
+    queued = DBTaskResult.objects.filter(task_path=sync_engine.module_path)
+    soon = timezone.now() + datetime.timedelta(minutes=1)
+    delayed = queued.filter(run_after__gt=timezone.now(), run_after__lt=soon)
+    assert delayed.count() == 1  # one retry, 30 seconds on
+    assert queued.count() >= 3  # …beside the sends queued by the writes themselves
+    assert SearchEntry.objects.filter(engine_state=EngineState.PENDING).count() >= 2
