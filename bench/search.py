@@ -272,7 +272,9 @@ def main() -> None:
             print(f"  OpenSearch indexing (bulk, entry table): {sent / elapsed:,.0f} entries/s")
             # As after any bulk load: merge segments, so queries meet a settled index.
             engine = EngineSearch()
-            engine.client.indices.forcemerge(index=engine.index, max_num_segments=1)
+            engine.client.indices.forcemerge(
+                index=engine.index, max_num_segments=1, params={"request_timeout": 900}
+            )
             refresh_entry_index()
             report_latency("OpenSearch", member, operator, texts, prefixes)
 
