@@ -8,6 +8,17 @@ def _reinstall_fulltext(sender, using="default", **kwargs):
     from .fulltext import install
 
     install(connections[using])
+    # A site that had content before search existed: give it its entries once.
+    from wagtail.models import Page
+
+    from .indexing import refresh_all
+    from .models import SearchEntry
+
+    if (
+        not SearchEntry.objects.using(using).exists()
+        and Page.objects.using(using).filter(depth__gt=1, access_record__isnull=False).exists()
+    ):
+        refresh_all()
 
 
 class SearchConfig(AppConfig):
