@@ -279,6 +279,8 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             refresh_entry_index()
             print(f"  OpenSearch indexing (bulk, entry table): {sent / elapsed:,.0f} entries/s")
+            with connection.cursor() as cursor:  # the sync marked every row: tidy up
+                cursor.execute("VACUUM ANALYZE search_searchentry")
             # As after any bulk load: merge segments, so queries meet a settled index.
             engine = EngineSearch()
             engine.client.indices.forcemerge(

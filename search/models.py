@@ -108,7 +108,12 @@ class SearchEntry(index.Indexed, models.Model):
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique_item")
         ]
         indexes = [
-            models.Index(fields=["engine_state"], name="search_entry_engine_state"),
+            # Only the few rows waiting for the engine: searches ask for them every time.
+            models.Index(
+                fields=["engine_state"],
+                name="search_entry_pending",
+                condition=models.Q(engine_state="pending"),
+            ),
             models.Index(fields=["updated_at"], name="search_entry_updated"),
         ]
 
