@@ -150,9 +150,7 @@ def test_events_are_their_own_kind_with_when_and_where(organisation, staff_user)
     assert entry.label == "Event, Thursday 3 December 2026, 10am · City Hall"
 
 
-def test_renaming_a_pages_slug_gives_the_pages_below_it_their_new_address(
-    organisation, staff_user
-):
+def test_renaming_a_pages_slug_gives_the_pages_below_it_their_new_address(organisation, staff_user):
     parent = ContentPageFactory(parent=organisation.section_page, title="Benefits")
     child = ContentPageFactory(parent=parent, title="Housing benefit claims")
 
