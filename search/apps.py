@@ -2,13 +2,17 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _reinstall_fulltext(sender, using="default", **kwargs):
+def _after_migrate(sender, using="default", **kwargs):
     from django.db import connections
 
     from .fulltext import install
 
     install(connections[using])
-    # A site that had content before search existed: give it its entries once.
+    build_missing_entries(using)
+
+
+def build_missing_entries(using: str = "default") -> None:
+    """A site that had content before search existed gets its entries, once."""
     from wagtail.models import Page
 
     from .indexing import refresh_all
@@ -29,4 +33,4 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
-        post_migrate.connect(_reinstall_fulltext, sender=self, dispatch_uid="search-fulltext")
+        post_migrate.connect(_after_migrate, sender=self, dispatch_uid="search-fulltext")

@@ -16,6 +16,7 @@ from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("empty_entry_index"),
 ]
 
 
