@@ -17,8 +17,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.access.choices import Audience, Classification
 from intranet.access.models import PageAccess
+from intranet.access.policy import ADDRESS_BOOK
 
 from .models import BODY_LIMIT, Kind
 
@@ -164,8 +164,8 @@ def describe_person(user_id: int) -> EntryData | None:
     return EntryData(
         title=person.display_name,
         url=url,
-        audience=Audience.PARTNERSHIP,
-        classification=Classification.OFFICIAL,
+        audience=ADDRESS_BOOK.audience,
+        classification=ADDRESS_BOOK.classification,
         organisation_id=organisations[0].pk,
         updated_at=person.date_joined,
         summary=" – ".join(filter(None, [person.job_title, where])),

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from intranet.organisations.models import Membership, OrganisationGroup
 
+from .choices import Audience, Classification
 from .models import (
     CommitmentStatement,
     InformationSharingAgreement,
@@ -157,6 +158,17 @@ def decision(user, obj) -> Decision:
 
 def can_view(user, obj) -> bool:
     return decision(user, obj).allowed
+
+
+# People in the global address book are seen like partnership-wide OFFICIAL content.
+ADDRESS_BOOK = AccessFacts(
+    owner_id=None, audience=Audience.PARTNERSHIP, classification=Classification.OFFICIAL
+)
+
+
+def can_view_address_book(user) -> bool:
+    """May ``user`` look colleagues up (directory pages, people in search)?"""
+    return decide(viewer_for(user), ADDRESS_BOOK).allowed
 
 
 def can_download(user, obj) -> bool:

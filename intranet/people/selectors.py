@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from intranet.access.policy import can_view_address_book
 from intranet.organisations.models import Membership, OrganisationGroup
 
 SEARCHED_FIELDS = ("first_name", "last_name", "username", "job_title", "email")
@@ -38,10 +39,9 @@ def directory_people(q: str = "", organisation_slug: str = "") -> QuerySet:
 
 
 def may_browse_directory(user) -> bool:
-    """Staff of any partner organisation (and platform operators) may look people up."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or Membership.objects.filter(user=user).exists()
+    """Staff of any partner organisation (and platform operators) may look people up —
+    decided by the access policy, as for people in search."""
+    return can_view_address_book(user)
 
 
 def organisation_groups_of(person) -> QuerySet:
