@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_unpublished, post_page_move
+from wagtail.signals import page_unpublished
 
 from intranet.core.signals import content_changed
 
@@ -20,17 +20,9 @@ def _content_changed(sender, pks, root=None, **kwargs):
 
 
 def _page_unpublished(sender, instance, **kwargs):
-    # Unpublishing a page hides its subtree from readers; the entries follow.
-    indexing.refresh_pages(
-        Page.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
-    )
-
-
-def _page_moved(sender, instance, **kwargs):
-    # Every page below has a new address.
-    indexing.refresh_pages(
-        Page.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
-    )
+    # Pages below stay reachable (Wagtail routes through an unpublished parent); unpublishing
+    # them too sends this signal for each.
+    indexing.refresh_pages([instance.pk])
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -58,7 +50,6 @@ def connect() -> None:
     content_changed.connect(_content_changed, dispatch_uid="search-content-changed")
     page_unpublished.connect(_page_unpublished, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")
-    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
     post_delete.connect(
         _document_deleted, sender=LibraryDocument, dispatch_uid="search-document-deleted"
     )
