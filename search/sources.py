@@ -74,7 +74,7 @@ def page_text(page: Page) -> tuple[str, str]:
         value = getattr(page, search_field.field_name, None)
         if not value:
             continue
-        model_field = search_field.get_field(type(page)) if hasattr(page, "_meta") else None
+        model_field = search_field.get_field(type(page))
         if isinstance(model_field, StreamField):
             parts.extend(model_field.get_searchable_content(value))
         else:

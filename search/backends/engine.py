@@ -8,6 +8,7 @@ each ignore their own filter, and a spelling suggestion. The access filter is re
 sits in the query's ``filter`` clause, so counts and aggregations never see other hits.
 """
 
+from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from intranet.access.choices import Audience, Classification
@@ -29,10 +30,18 @@ class EngineSearch:
         self.client = self.backend.es
         self.index = self.backend.get_index_for_model(SearchEntry).name
         mapping = self.backend.mapping_class(SearchEntry)
+        fields = SearchEntry.get_search_fields()
+        # Filter fields by name; the title's type-ahead (edge n-gram) field is Wagtail's too.
         self.field = {
-            f.field_name: mapping.get_field_column_name(f) for f in SearchEntry.get_search_fields()
+            f.field_name: mapping.get_field_column_name(f)
+            for f in fields
+            if isinstance(f, index.FilterField)
         }
-        self.field["title_edgengrams"] = "title_edgengrams"
+        self.autocomplete = next(
+            mapping.get_field_column_name(f)
+            for f in fields
+            if isinstance(f, index.AutocompleteField)
+        )
         self.name = type(self.backend).__module__.rsplit(".", 1)[-1]
 
     def _f(self, name: str) -> str:
@@ -233,7 +242,7 @@ class EngineSearch:
         result = self._call(
             query={
                 "bool": {
-                    "must": [{"match": {"title_edgengrams": {"query": prefix, "operator": "and"}}}],
+                    "must": [{"match": {self.autocomplete: {"query": prefix, "operator": "and"}}}],
                     "should": [{"term": {self._f("kind"): {"value": "person", "boost": 2}}}],
                     "filter": [self.access_filter(visible)],
                 }
