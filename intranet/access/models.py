@@ -118,6 +118,11 @@ class CollectionAccess(models.Model):
         super().save(*args, **kwargs)
 
 
+class WideningRule(models.TextChoices):
+    ADMINS = "admins", "Only the organisation's admins"
+    EDITORS = "editors", "Any editor who may see the item"
+
+
 class OrganisationPolicy(models.Model):
     """An organisation's own rules, edited by its admins."""
 
@@ -139,6 +144,16 @@ class OrganisationPolicy(models.Model):
     )
     review_period_months = models.PositiveSmallIntegerField(
         default=12, help_text="How often content owners should review their pages and documents."
+    )
+    widening_by = models.CharField(
+        max_length=20,
+        choices=WideningRule.choices,
+        default=WideningRule.ADMINS,
+        verbose_name="who may widen access",
+        help_text=(
+            "Moving a page, document or image, or changing its declared access, so that more "
+            "people could see it. Anyone who may edit an item may always narrow its access."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -276,6 +291,8 @@ class AuditEvent(models.Model):
         DOWNLOAD = "download", "Downloaded"
         ACCEPT_STATEMENT = "accept-statement", "Accepted statement"
         CHANGE = "change", "Changed settings"
+        WIDEN = "widen", "Widened access"
+        SIGN_IN_LOCKED = "sign-in-locked", "Sign-in locked"
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(

@@ -62,6 +62,7 @@ class PolicyViewSet(ScopedViewSet):
             FieldPanel("default_classification"),
             FieldPanel("requires_approval"),
             FieldPanel("review_period_months"),
+            FieldPanel("widening_by"),
         ],
         base_form_class=OrganisationScopedForm,
     )
