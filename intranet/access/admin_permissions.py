@@ -7,8 +7,11 @@ versions and agreements are never deleted (evidence); agreements are revoked ins
 
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from intranet.organisations.models import OrganisationGroup
+
+from .policy import can_view, visible_to
 
 
 def administered_organisation_ids(user) -> frozenset[int]:
@@ -71,3 +74,29 @@ class OrganisationScopedPermissionPolicy(ModelPermissionPolicy):
         return queryset.filter(
             **{f"{self.organisation_field}__in": administered_organisation_ids(user)}
         )
+
+
+class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's collection permissions for documents and images, and editing needs viewing.
+
+    Every admin view, chooser and listing of these models asks Wagtail's policy registry, so
+    registering this for a model makes the one access policy part of each of those answers:
+    an instance the user may not view is one they have no permission for, and every listing
+    of instances is narrowed by ``visible_to``.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return can_view(user, instance) and super().user_has_permission_for_instance(
+            user, action, instance
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        return can_view(user, instance) and super().user_has_any_permission_for_instance(
+            user, actions, instance
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        return visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+
+    def instances_user_has_permission_for(self, user, action) -> QuerySet:
+        return self.instances_user_has_any_permission_for(user, [action])

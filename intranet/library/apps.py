@@ -6,3 +6,22 @@ class LibraryConfig(AppConfig):
     label = "library"
     verbose_name = "Document libraries"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from intranet.access.admin_permissions import VisibleCollectionOwnershipPolicy
+
+        from .models import LibraryDocument
+
+        # Every admin view, chooser and listing of documents asks Wagtail's policy registry;
+        # an exact-class entry wins over the one wagtail.documents registers in its ready().
+        register_permission_policy(
+            LibraryDocument,
+            VisibleCollectionOwnershipPolicy(
+                LibraryDocument,
+                auth_model="wagtaildocs.Document",
+                owner_field_name="uploaded_by_user",
+            ),
+            exact_class=True,
+        )
