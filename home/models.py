@@ -19,6 +19,7 @@ from wagtail.search import index
 from intranet.access.effective import refresh_page_access
 from intranet.access.forms import AccessPageForm
 from intranet.access.models import DeclaredPageAccess, PageAccess
+from intranet.access.page_permissions import PolicyPagePermissionTester
 from intranet.access.panels import access_panel
 from intranet.access.policy import facts_for, visible_to
 from intranet.organisations.models import Organisation
@@ -43,6 +44,10 @@ class IntranetPage(DeclaredPageAccess, Page):
         # After modelcluster has written the page's groups, so they count.
         refresh_page_access(self)
         return result
+
+    def permissions_for_user(self, user) -> PolicyPagePermissionTester:
+        # The admin asks this before showing or changing a page: editing needs viewing.
+        return PolicyPagePermissionTester(user, self)
 
     @property
     def owner_organisation(self) -> Organisation | None:

@@ -145,3 +145,14 @@ def restrict(page, audience="", classification="", groups=(), caveat=""):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def accept_statement(user, organisation: Organisation):
+    """``user`` accepts the organisation's current commitment statement (publishing one)."""
+    from intranet.access.models import CommitmentStatement
+    from intranet.access.statements import accept, current_statement
+
+    statement = current_statement(organisation) or CommitmentStatement.objects.create(
+        organisation=organisation, text="Handle with care."
+    )
+    return accept(user, statement)

@@ -9,19 +9,7 @@ from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
-from intranet.organisations.models import OrganisationGroup
-
-from .policy import can_view, visible_to
-
-
-def administered_organisation_ids(user) -> frozenset[int]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
-    return frozenset(
-        OrganisationGroup.objects.filter(
-            role=OrganisationGroup.Role.ADMINS, group__user=user
-        ).values_list("organisation_id", flat=True)
-    )
+from .policy import administered_organisation_ids, can_view, visible_to
 
 
 class OrganisationScopedPermissionPolicy(ModelPermissionPolicy):

@@ -5,6 +5,7 @@ from django.db import models
 from intranet.organisations.models import Organisation
 
 from .models import AuditEvent
+from .policy import describe
 from .rules import Decision
 
 
@@ -51,4 +52,20 @@ def record_change(
         object_id=str(obj.pk),
         object_title=str(obj)[:255],
         ground=what[:255],
+    )
+
+
+def record_widening(user, obj: models.Model, before, after) -> AuditEvent:
+    """An item made visible to more people (moved, or its declared access changed)."""
+    return AuditEvent.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None,
+        username=user.get_username() if user is not None else "system",
+        user_organisations=_user_organisations(user),
+        action=AuditEvent.Action.WIDEN,
+        organisation_id=before.owner_id,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        object_title=str(getattr(obj, "title", obj))[:255],
+        classification=before.classification,
+        ground=f"{describe(before)} → {describe(after)}"[:255],
     )

@@ -135,6 +135,27 @@ def page_parent_facts(parent: Page | None) -> AccessFacts:
     return facts
 
 
+def page_facts_if(
+    page: Page,
+    parent: Page,
+    audience: str = "",
+    classification: str = "",
+    group_ids: frozenset[int] = frozenset(),
+    caveat: str = "",
+) -> AccessFacts:
+    """The effective facts ``page`` would have under ``parent`` with these declared values."""
+    facts = page_parent_facts(parent)
+    sections = _organisations_by_section_path()
+    if page.path in sections:
+        facts = organisation_default(sections[page.path])
+    return narrow(facts, audience, classification, group_ids, caveat)
+
+
+def moved_page_facts(page: Page, destination: Page) -> AccessFacts:
+    """The effective facts ``page`` would have as a child of ``destination`` (move or copy)."""
+    return page_facts_if(page, destination, *_declared(page.specific))
+
+
 def _step(parent_facts: AccessFacts, page, sections: dict[str, Organisation]) -> AccessFacts:
     if page.path in sections:
         parent_facts = organisation_default(sections[page.path])

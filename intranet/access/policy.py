@@ -8,16 +8,28 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from wagtail.models import Page
 
-from intranet.organisations.models import Membership, OrganisationGroup
+from intranet.organisations.models import Membership, Organisation, OrganisationGroup
 
 from .choices import Audience, Classification
 from .models import (
     CommitmentStatement,
     InformationSharingAgreement,
+    OrganisationPolicy,
     PageAccess,
     StatementAcceptance,
+    WideningRule,
 )
-from .rules import ANONYMOUS, AccessFacts, AccessPaths, Decision, Grant, Viewer, decide, rule_q
+from .rules import (
+    ANONYMOUS,
+    AccessFacts,
+    AccessPaths,
+    Decision,
+    Grant,
+    Viewer,
+    decide,
+    rule_q,
+    widens,
+)
 
 _VIEWER_CACHE = "_commons_access_viewer"
 
@@ -190,6 +202,64 @@ def can_edit(user, obj) -> bool:
         policy = policy_registry.get_by_type(LibraryDocument)
         return policy.user_has_permission_for_instance(user, "change", obj)
     return False
+
+
+def administered_organisation_ids(user) -> frozenset[int]:
+    """Organisations whose ``<org>/admins`` group ``user`` is in."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return frozenset(
+        OrganisationGroup.objects.filter(
+            role=OrganisationGroup.Role.ADMINS, group__user=user
+        ).values_list("organisation_id", flat=True)
+    )
+
+
+def may_widen(user, before: AccessFacts) -> bool:
+    """May ``user`` make an item with ``before`` facts visible to more people?
+
+    The owning organisation decides, as data (``OrganisationPolicy.widening_by``): its admins
+    only (the default), or any editor. Callers check first that the user may view the item.
+    """
+    if user.is_superuser:
+        return True
+    if before.owner_id is None:
+        return False
+    if before.owner_id in administered_organisation_ids(user):
+        return True
+    rule = (
+        OrganisationPolicy.objects.filter(organisation_id=before.owner_id)
+        .values_list("widening_by", flat=True)
+        .first()
+    )
+    return rule == WideningRule.EDITORS
+
+
+def widening_refusal(user, before: AccessFacts | None, after: AccessFacts) -> str:
+    """Why ``user`` may not change an item's access from ``before`` to ``after`` ("" = may)."""
+    if before is None or not widens(before, after) or may_widen(user, before):
+        return ""
+    owner = Organisation.objects.filter(pk=before.owner_id).first()
+    return (
+        f"This would let more people see it (now: {describe(before)}; after: {describe(after)}). "
+        f"Only {owner.short_name if owner else 'an organisation'}’s admins can widen access; "
+        "ask one of them, or choose somewhere that keeps it as narrow."
+    )
+
+
+def describe(facts: AccessFacts) -> str:
+    """Who may see an item, in words for forms and the audit trail."""
+    owner = Organisation.objects.filter(pk=facts.owner_id).first() if facts.owner_id else None
+    if facts.audience == Audience.PARTNERSHIP:
+        audience = "all partner staff"
+    elif facts.audience == Audience.ORGANISATION:
+        audience = f"{owner.short_name if owner else 'the owning organisation'} staff"
+    else:
+        groups = OrganisationGroup.objects.filter(pk__in=facts.group_ids).select_related(
+            "organisation"
+        )
+        audience = ", ".join(sorted(group.identifier for group in groups)) or "no group"
+    return f"{audience}, {facts.classification}"
 
 
 def visible_to(user, queryset: QuerySet) -> QuerySet:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, Q, QuerySet
 
-from .choices import Audience, Classification
+from .choices import AUDIENCE_BREADTH, CLASSIFICATION_LEVEL, Audience, Classification
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,29 @@ def decide(viewer: Viewer, facts: AccessFacts | None) -> Decision:
     if facts.owner_id not in viewer.accepted_statement_org_ids:
         return Decision(False, needs_statement=True)
     return Decision(True, ground=ground, grant=grant)
+
+
+def widens(before: AccessFacts, after: AccessFacts) -> bool:
+    """Could anyone see an item with ``after`` facts who could not see it with ``before``?
+
+    Read the way ``narrow`` orders audiences and classifications: the same owner, an audience
+    no broader (groups: only groups it already had) and a classification no lower is never
+    wider. Another owner is wider unless ``before`` was already everyone's (partnership and
+    OFFICIAL), since another organisation's staff and agreements would then decide.
+    """
+    if before.audience == Audience.PARTNERSHIP and before.classification == Classification.OFFICIAL:
+        return False
+    if after.owner_id != before.owner_id:
+        return True
+    if AUDIENCE_BREADTH[after.audience] > AUDIENCE_BREADTH[before.audience]:
+        return True
+    if (
+        after.audience == Audience.GROUPS
+        and before.audience == Audience.GROUPS
+        and not after.group_ids <= before.group_ids
+    ):
+        return True
+    return CLASSIFICATION_LEVEL[after.classification] < CLASSIFICATION_LEVEL[before.classification]
 
 
 @dataclass(frozen=True)

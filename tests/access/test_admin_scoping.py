@@ -52,6 +52,7 @@ def test_an_admin_edits_their_own_policy_and_it_is_audited(councils):
             "default_classification": "OFFICIAL",
             "requires_approval": "on",
             "review_period_months": "6",
+            "widening_by": "admins",
         },
     )
 

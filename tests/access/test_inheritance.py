@@ -10,6 +10,7 @@ from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
     UserFactory,
+    accept_statement,
     add_to_group,
     restrict,
     shared_home,
@@ -129,9 +130,11 @@ def test_documents_take_their_access_from_the_nearest_collection_that_sets_it(hf
     )
 
 
-def editor_client(organisation) -> Client:
+def editor_client(organisation, accepted_statement: bool = False) -> Client:
     editor = UserFactory(username="editor", organisations=[organisation])
     add_to_group(editor, organisation, "editors")
+    if accepted_statement:  # Sensitive pages are edited only by those who may read them.
+        accept_statement(editor, organisation)
     client = Client()
     client.force_login(editor)
     return client
@@ -170,7 +173,7 @@ def test_the_editor_is_told_a_page_cannot_be_less_sensitive_than_its_parent(hf):
         ContentPageFactory(parent=hf.section_page, title="HR"), classification="OFFICIAL-SENSITIVE"
     )
 
-    response = editor_client(hf).post(
+    response = editor_client(hf, accepted_statement=True).post(
         f"/admin/pages/add/home/contentpage/{topic.pk}/",
         page_form("Leave", classification="OFFICIAL"),
     )
