@@ -27,6 +27,9 @@ urlpatterns = [
     path("organisations.css", core_views.organisation_styles, name="organisation_styles"),
     # Wagtail's site history shows every council's titles; only operators may open it.
     path("admin/reports/site-history/", access_reports.site_history_for_operators),
+    # Wagtail's page types report counts and names every council's pages; ours, what you see.
+    path("admin/reports/page-types-usage/", access_reports.page_types_usage),
+    path("admin/reports/page-types-usage/results/", access_reports.page_types_usage_results),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", library_pages.all_libraries, name="all_libraries"),
     path("documents/<int:document_id>/", library_pages.document_detail, name="document"),

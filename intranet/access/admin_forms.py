@@ -1,12 +1,37 @@
 """Admin forms for organisation settings: choices limited to what the user administers."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Collection
 
 from intranet.organisations.models import Organisation
 
+from . import audit
 from .admin_permissions import administered_organisation_ids
+from .effective import collection_facts, narrow, widening_errors
+from .policy import AccessFacts, widening_refusal, widens
+
+
+class WideningCheckMixin:
+    """For admin forms that change where an item sits or what it declares: refuses, on the
+    named field and saying why, a change that would let more people see it unless the user
+    ``may_widen``; and after saving, records a widening that was allowed in the audit trail."""
+
+    access_before: AccessFacts | None = None
+    access_after: AccessFacts | None = None
+
+    def check_widening(self, user, field: str, before, after: AccessFacts) -> None:
+        self.access_before, self.access_after = before, after
+        refusal = widening_refusal(user, before, after)
+        if refusal:
+            self.add_error(field, refusal)
+
+    def audit_widening(self, user, item) -> None:
+        before, after = self.access_before, self.access_after
+        if before is not None and after is not None and widens(before, after):
+            audit.record_widening(user, item, before, after)
 
 
 class OrganisationScopedForm(WagtailAdminModelForm):
@@ -50,14 +75,11 @@ class AgreementForm(OrganisationScopedForm):
         return agreement
 
 
-class FolderAccessForm(WagtailAdminModelForm):
+class FolderAccessForm(WideningCheckMixin, WagtailAdminModelForm):
     """Folder access: only folders of libraries the user administers; narrow, never widen."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.db.models import Q
-        from wagtail.models import Collection
-
         user = self.for_user
         organisations = Organisation.objects.filter(library_collection__isnull=False)
         if user is not None and not user.is_superuser:
@@ -75,18 +97,29 @@ class FolderAccessForm(WagtailAdminModelForm):
         )
 
     def clean(self):
-        from .effective import collection_facts, widening_errors
-
         cleaned = super().clean()
         collection = cleaned.get("collection")
         if collection is not None and collection.depth > 1:
-            parent = collection.get_parent()
-            errors = widening_errors(
-                collection_facts(parent),
-                cleaned.get("audience", ""),
-                cleaned.get("classification", ""),
-                cleaned.get("groups") or [],
-            )
+            parent_facts = collection_facts(collection.get_parent())
+            audience = cleaned.get("audience", "")
+            classification = cleaned.get("classification", "")
+            groups = cleaned.get("groups") or []
+            errors = widening_errors(parent_facts, audience, classification, groups)
             for field, message in errors.items():
                 self.add_error("groups" if field == "access_groups" else field, message)
+            if not errors and self.for_user is not None:
+                after = narrow(
+                    parent_facts,
+                    audience,
+                    classification,
+                    frozenset(group.pk for group in groups),
+                    cleaned.get("handling_caveat", ""),
+                )
+                self.check_widening(self.for_user, "audience", collection_facts(collection), after)
         return cleaned
+
+    def save(self, commit=True):
+        access = super().save(commit)
+        if commit:
+            self.audit_widening(self.for_user, access.collection)
+        return access

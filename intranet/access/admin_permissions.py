@@ -8,6 +8,7 @@ versions and agreements are never deleted (evidence); agreements are revoked ins
 from django.db.models import QuerySet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .policy import administered_organisation_ids, can_view, visible_to
 
@@ -88,3 +89,22 @@ class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action) -> QuerySet:
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+class VisiblePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, and editing needs viewing (see ``page_permissions``).
+
+    The admin's page listings, reports (locked, aging, workflows), dashboard panels and API
+    ask this for the pages a user may work with; each answer is narrowed by ``visible_to``.
+    """
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        return can_view(user, instance) and super().user_has_any_permission_for_instance(
+            user, actions, instance
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        return visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+
+    def explorable_instances(self, user) -> QuerySet:
+        return visible_to(user, super().explorable_instances(user))

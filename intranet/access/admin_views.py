@@ -2,14 +2,26 @@
 
 from django.core.exceptions import PermissionDenied
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+
+def _scoped_queryset(request, model):
+    policy = policy_registry.get_by_type(model)
+    return policy.scoped(request.user, model._default_manager.all())
 
 
 class ScopedObjectMixin:
     """Refuses any single-object view of an instance the user does not administer."""
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not policy_registry.get_by_type(type(obj)).user_has_any_permission_for_instance(
             self.request.user, ["change", "view", "delete"], obj
         ):
@@ -17,12 +29,36 @@ class ScopedObjectMixin:
         return obj
 
 
-def _scoped(view_class):
-    return type(f"Scoped{view_class.__name__}", (ScopedObjectMixin, view_class), {})
+class ScopedChooserMixin:
+    """Chooser listings and choices limited to the instances the user administers."""
+
+    def get_object_list(self):
+        return _scoped_queryset(self.request, self.model_class)
+
+
+class ScopedChosenMixin:
+    def get_object(self, pk):
+        return _scoped_queryset(self.request, self.model_class).get(pk=pk)
+
+
+class ScopedChosenMultipleMixin:
+    def get_objects(self, pks):
+        return _scoped_queryset(self.request, self.model_class).filter(pk__in=pks)
+
+
+def _scoped(view_class, mixin=ScopedObjectMixin):
+    return type(f"Scoped{view_class.__name__}", (mixin, view_class), {})
+
+
+class ScopedSnippetChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = _scoped(ChooseView, ScopedChooserMixin)
+    choose_results_view_class = _scoped(ChooseResultsView, ScopedChooserMixin)
+    chosen_view_class = _scoped(SnippetChosenView, ScopedChosenMixin)
+    chosen_multiple_view_class = _scoped(SnippetChosenMultipleView, ScopedChosenMultipleMixin)
 
 
 class ScopedViewSet(SnippetViewSet):
-    """Lists and opens only the instances of organisations the user administers.
+    """Lists, chooses and opens only the instances of organisations the user administers.
 
     The model's permission policy must be an ``OrganisationScopedPermissionPolicy``.
     """
@@ -32,7 +68,8 @@ class ScopedViewSet(SnippetViewSet):
     history_view_class = _scoped(SnippetViewSet.history_view_class)
     usage_view_class = _scoped(SnippetViewSet.usage_view_class)
     inspect_view_class = _scoped(SnippetViewSet.inspect_view_class)
+    copy_view_class = _scoped(SnippetViewSet.copy_view_class)
+    chooser_viewset_class = ScopedSnippetChooserViewSet
 
     def get_queryset(self, request):
-        policy = policy_registry.get_by_type(self.model)
-        return policy.scoped(request.user, self.model._default_manager.all())
+        return _scoped_queryset(request, self.model)

@@ -250,6 +250,18 @@ def collection_facts(collection: Collection) -> AccessFacts:
     return facts
 
 
+def document_facts_if(
+    collection: Collection,
+    audience: str = "",
+    classification: str = "",
+    group_ids: frozenset[int] = frozenset(),
+    caveat: str = "",
+) -> AccessFacts:
+    """The effective facts a document (or image) would have in ``collection`` with these
+    declared values: what the admin's forms compare with its facts now."""
+    return narrow(collection_facts(collection), audience, classification, group_ids, caveat)
+
+
 def document_facts(document) -> AccessFacts:
     groups = (
         frozenset(document.access_groups.values_list("pk", flat=True))

@@ -268,3 +268,11 @@ def visible_to(user, queryset: QuerySet) -> QuerySet:
     if paths is None:
         return queryset.none()
     return queryset.filter(rule_q(viewer_for(user), paths))
+
+
+def visible_to_for_search(user, queryset: QuerySet) -> QuerySet:
+    """``visible_to`` for querysets that Wagtail's search narrows further (admin choosers,
+    the admin API): its backends filter only on indexed fields, and every model indexes its
+    primary key."""
+    visible = visible_to(user, queryset.model._default_manager.all())
+    return queryset.filter(pk__in=visible.values_list("pk", flat=True))

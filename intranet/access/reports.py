@@ -4,12 +4,16 @@ import csv
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.models import Page
 
 from .admin_permissions import administered_organisation_ids
 from .models import AuditEvent
+from .policy import visible_to
 
 CSV_HEADER = [
     "occurred_at",
@@ -80,3 +84,37 @@ def site_history_for_operators(request: HttpRequest) -> HttpResponse:
     if not request.user.is_superuser:
         raise PermissionDenied
     return LogEntriesView.as_view()(request)
+
+
+class TrimmedPageTypesUsageView(PageTypesUsageReportView):
+    """Wagtail's page types report, counting only the pages the user may view.
+
+    Wagtail counts every page and names the last edited one of each type, whoever owns it —
+    another council's sensitive page title included.
+    """
+
+    def decorate_paginated_queryset(self, page_types):
+        if self.request.user.is_superuser:
+            return super().decorate_paginated_queryset(page_types)
+        site_root_path = self.filters.form.cleaned_data.get("site", None)
+        pages = visible_to(self.request.user, Page.objects.all())
+        if site_root_path:
+            pages = pages.filter(path__startswith=site_root_path)
+        for page_type in page_types:
+            of_type = pages.filter(content_type=page_type)
+            page_type.count = of_type.count()
+            page_type.last_edited_page = (
+                of_type.order_by(
+                    F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk"
+                )
+                .specific()
+                .first()
+            )
+        return sorted(page_types, key=lambda page_type: -page_type.count)
+
+
+# Outside Wagtail's admin URLs (which it wraps in require_admin_access), so wrapped here.
+page_types_usage = require_admin_access(TrimmedPageTypesUsageView.as_view())
+page_types_usage_results = require_admin_access(
+    TrimmedPageTypesUsageView.as_view(results_only=True)
+)

@@ -1,6 +1,8 @@
 """Wires the access policy into Wagtail: serving guards, each organisation's settings in the
 admin (scoped to its own admins), the audit report, and trimming Wagtail's own history."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,17 +12,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import audit, reports
+from .admin_api import TrimmedDocumentsAdminAPIViewSet, TrimmedPagesAdminAPIViewSet
 from .admin_forms import AgreementForm, FolderAccessForm, OrganisationScopedForm, StatementForm
 from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
 from .admin_views import ScopedViewSet
-from .effective import refresh_collection_documents
+from .effective import moved_page_facts, refresh_collection_documents
 from .models import (
     CollectionAccess,
     CommitmentStatement,
     InformationSharingAgreement,
     OrganisationPolicy,
 )
-from .policy import visible_to
+from .policy import facts_for, visible_to, visible_to_for_search, widening_refusal, widens
 from .serving import guard_document, guard_page
 
 hooks.register("before_serve_page", guard_page)
@@ -174,11 +177,12 @@ def hide_site_history_from_organisation_admins(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
 
 
-# Wagtail's choosers and explorer would otherwise list every council's page and document
-# titles to any editor; they show only what the policy lets the editor see.
+# Wagtail's choosers, explorer and admin API would otherwise list every council's page and
+# document titles to any editor; they show only what the policy lets the editor see. Choosers
+# and the API may search the result, so they trim by primary key (an indexed field).
 @hooks.register("construct_page_chooser_queryset")
 def trim_page_chooser(pages, request):
-    return visible_to(request.user, pages)
+    return visible_to_for_search(request.user, pages)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -188,4 +192,75 @@ def trim_explorer(parent_page, pages, request):
 
 @hooks.register("construct_document_chooser_queryset")
 def trim_document_chooser(documents, request):
-    return visible_to(request.user, documents)
+    return visible_to_for_search(request.user, documents)
+
+
+# After wagtail.documents' own hook, so these endpoints replace Wagtail's.
+@hooks.register("construct_admin_api", order=100)
+def trim_admin_api(router):
+    router.register_endpoint("pages", TrimmedPagesAdminAPIViewSet)
+    router.register_endpoint("documents", TrimmedDocumentsAdminAPIViewSet)
+
+
+# --- Widening by the back door: moves, copies and declared access in the admin -----------------
+# The permission tester already refuses a move or copy that would widen access without the
+# owner's say; these hooks say why in the move form, and put every widening that was allowed
+# into the audit trail with the facts before and after.
+
+_BEFORE = "_commons_access_before"
+
+
+def _remember_facts(request, items) -> None:
+    setattr(request, _BEFORE, {item.pk: facts_for(item) for item in items})
+
+
+def _audit_widened(request, items) -> None:
+    before = getattr(request, _BEFORE, {})
+    for item in items:
+        was, now = before.get(item.pk), facts_for(item)
+        if was is not None and now is not None and widens(was, now):
+            audit.record_widening(request.user, item, was, now)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_that_widen(request, page, destination):
+    refusal = widening_refusal(request.user, facts_for(page), moved_page_facts(page, destination))
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:move", page.pk)
+    _remember_facts(request, [page])
+    return None
+
+
+@hooks.register("after_move_page")
+def audit_moves_that_widened(request, page):
+    _audit_widened(request, [page])
+
+
+@hooks.register("before_edit_page")
+def remember_page_access(request, page):
+    _remember_facts(request, [page])
+
+
+@hooks.register("after_edit_page")
+def audit_edits_that_widened(request, page):
+    _audit_widened(request, [page])
+
+
+@hooks.register("after_copy_page")
+def audit_copies_that_widened(request, page, new_page):
+    was, now = facts_for(page), facts_for(new_page)
+    if was is not None and now is not None and widens(was, now):
+        audit.record_widening(request.user, new_page, was, now)
+
+
+@hooks.register("before_bulk_action")
+def remember_access_before_bulk_moves(request, action_type, objects, action_class_instance):
+    if action_type == "move":
+        _remember_facts(request, objects)
+
+
+@hooks.register("after_bulk_action")
+def audit_bulk_moves_that_widened(request, action_type, objects, action_class_instance):
+    if action_type == "move":
+        _audit_widened(request, objects)

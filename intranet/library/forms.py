@@ -3,10 +3,14 @@
 from django import forms
 from wagtail.documents.forms import BaseDocumentForm
 
+from intranet.access.admin_forms import WideningCheckMixin
+from intranet.access.effective import document_facts_if
+from intranet.access.policy import facts_for
+
 from .uploads import upload_problem
 
 
-class LibraryDocumentForm(BaseDocumentForm):
+class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
     version_note = forms.CharField(
         required=False,
         max_length=255,
@@ -26,6 +30,20 @@ class LibraryDocumentForm(BaseDocumentForm):
                 raise forms.ValidationError(problem, code="content_mismatch")
         return uploaded
 
+    def clean(self):
+        cleaned = super().clean()
+        collection = cleaned.get("collection")
+        if self.instance.pk and collection is not None and self.user is not None:
+            after = document_facts_if(
+                collection,
+                cleaned.get("audience", ""),
+                cleaned.get("classification", ""),
+                frozenset(group.pk for group in cleaned.get("access_groups") or []),
+                cleaned.get("handling_caveat", ""),
+            )
+            self.check_widening(self.user, "collection", facts_for(self.instance), after)
+        return cleaned
+
     def save(self, commit=True):
         replacing = bool(self.instance.pk) and "file" in self.changed_data and self.original_file
         if replacing and commit:
@@ -38,4 +56,7 @@ class LibraryDocumentForm(BaseDocumentForm):
                 user=self.user,
                 note=self.cleaned_data.get("version_note", ""),
             )
-        return super().save(commit)
+        document = super().save(commit)
+        if commit:
+            self.audit_widening(self.user, document)
+        return document

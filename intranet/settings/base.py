@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # An intranet: everything needs a signed-in user unless a view opts out.
     "intranet.core.middleware.IntranetLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sensitive content read in the admin is audited like content read on the site.
+    "intranet.access.middleware.AdminReadAuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
