@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from search.indexes import delete_all_indexes, reset_indexes
-from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory
+from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory, build_partnership
 
 
 @pytest.fixture
@@ -59,3 +59,16 @@ def empty_entry_index():
     from search.indexes import reset_entry_index
 
     reset_entry_index()
+
+
+@pytest.fixture
+def partnership(db):
+    """Two councils (hf, rbkc), each with content only some of the other's staff may see.
+
+    Per council ``slug``: an organisation-only page, a social-care page (groups,
+    OFFICIAL-SENSITIVE) with body text, a social-care library folder (groups,
+    OFFICIAL-SENSITIVE) holding a document, and an organisation-only document; an editor,
+    an admin and a social-care worker who accepted the statement. Titles and body text carry
+    a marker unique to the item, so a test can look for them in any response.
+    """
+    return build_partnership(("hf", "rbkc"))

@@ -1,6 +1,7 @@
 """Factories that build exactly the data a test needs (no shared fixtures of content)."""
 
 import datetime
+from dataclasses import dataclass
 
 import factory
 from django.contrib.auth import get_user_model
@@ -156,3 +157,128 @@ def accept_statement(user, organisation: Organisation):
         organisation=organisation, text="Handle with care."
     )
     return accept(user, statement)
+
+
+def document_in(collection, title: str, text: str = "notes", filename: str = "notes.txt"):
+    """A plain-text library document in ``collection``."""
+    from django.core.files.base import ContentFile
+
+    from intranet.library.models import LibraryDocument
+
+    document = LibraryDocument(title=title, collection=collection)
+    document.file.save(filename, ContentFile(text.encode()), save=False)
+    document.save()
+    return document
+
+
+def restrict_folder(folder, audience="", classification="", groups=()):
+    """Declare a library folder's access, as its organisation's admins would."""
+    from intranet.access.effective import refresh_collection_documents
+    from intranet.access.models import CollectionAccess
+
+    access = CollectionAccess.objects.create(
+        collection=folder, audience=audience, classification=classification
+    )
+    access.groups.set(list(groups))
+    refresh_collection_documents(folder)
+    return access
+
+
+def member_of(organisation, username: str, *groups: str):
+    """A member of ``organisation`` in its groups ``groups`` (editors, admins, social-care…)."""
+    user = UserFactory(username=username, organisations=[organisation])
+    for group in groups:
+        add_to_group(user, organisation, group)
+    return user
+
+
+@dataclass
+class Council:
+    organisation: Organisation
+    editor: object
+    admin: object
+    social_care_worker: object
+    org_only_page: Page
+    sensitive_page: Page
+    sensitive_folder: object
+    sensitive_document: object
+    org_only_document: object
+
+    def restricted(self) -> list:
+        """Items only some staff of the partnership may see."""
+        return [
+            self.org_only_page,
+            self.sensitive_page,
+            self.sensitive_document,
+            self.org_only_document,
+        ]
+
+
+def build_partnership(slugs=("hf", "rbkc", "wcc")) -> dict[str, Council]:
+    councils = {}
+    for slug in slugs:
+        organisation = OrganisationFactory(slug=slug, short_name=slug.upper())
+        care = add_to_group(UserFactory(username=f"{slug}.nobody"), organisation, "social-care")
+        worker = member_of(organisation, f"{slug}.socialcare", "social-care")
+        accept_statement(worker, organisation)
+        org_only = restrict(
+            ContentPageFactory(
+                parent=organisation.section_page,
+                title=f"Evacuation plan marker-{slug}-org-page",
+                slug=f"evacuation-{slug}",
+            ),
+            audience="organisation",
+        )
+        sensitive = ContentPageFactory(
+            parent=organisation.section_page,
+            title=f"Case reviews marker-{slug}-sensitive-page",
+            slug=f"case-reviews-{slug}",
+            summary=f"Summary marker-{slug}-sensitive-summary",
+            body=[("paragraph", f"<p>Case text marker-{slug}-sensitive-body.</p>")],
+        )
+        sensitive = restrict(
+            sensitive, audience="groups", classification="OFFICIAL-SENSITIVE", groups=[care]
+        )
+        folder = organisation.library_collection.add_child(name=f"Social care {slug}")
+        restrict_folder(folder, "groups", "OFFICIAL-SENSITIVE", [care])
+        councils[slug] = Council(
+            organisation=organisation,
+            editor=member_of(organisation, f"{slug}.editor", "editors"),
+            admin=member_of(organisation, f"{slug}.admin", "admins"),
+            social_care_worker=worker,
+            org_only_page=org_only,
+            sensitive_page=sensitive,
+            sensitive_folder=folder,
+            sensitive_document=document_in(
+                folder,
+                f"Safeguarding marker-{slug}-sensitive-doc",
+                filename=f"safeguarding-{slug}.txt",
+            ),
+            org_only_document=_org_only_document(organisation, slug),
+        )
+    return councils
+
+
+def _org_only_document(organisation, slug):
+    document = document_in(
+        organisation.library_collection,
+        f"Rota marker-{slug}-org-doc",
+        filename=f"rota-{slug}.txt",
+    )
+    document.audience = "organisation"
+    document.save()
+    return document
+
+
+def page_form(title: str, **fields) -> dict:
+    """The admin's page form as an editor submits it (a content page, access inherited)."""
+    return {
+        "title": title,
+        "slug": slugify(title),
+        "summary": "",
+        "body-count": "0",
+        "audience": "",
+        "classification": "",
+        "handling_caveat": "",
+        **fields,
+    }

@@ -12,6 +12,7 @@ from tests.factories import (
     UserFactory,
     accept_statement,
     add_to_group,
+    page_form,
     restrict,
     shared_home,
 )
@@ -138,19 +139,6 @@ def editor_client(organisation, accepted_statement: bool = False) -> Client:
     client = Client()
     client.force_login(editor)
     return client
-
-
-def page_form(title: str, **access) -> dict:
-    return {
-        "title": title,
-        "slug": title.lower().replace(" ", "-"),
-        "summary": "",
-        "body-count": "0",
-        "audience": "",
-        "classification": "",
-        "handling_caveat": "",
-        **access,
-    }
 
 
 def test_the_editor_is_told_why_a_page_cannot_be_wider_than_its_parent(hf):
