@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.access import admin_views as access_admin
 from intranet.access import reports as access_reports
 from intranet.access.api import api_router
 from intranet.core import views as core_views
@@ -28,6 +29,8 @@ urlpatterns = [
     # Wagtail's site history shows every council's titles; only operators may open it.
     path("admin/reports/site-history/", access_reports.site_history_for_operators),
     # Wagtail's page types report counts and names every council's pages; ours, what you see.
+    # Wagtail's page chooser names the pages chosen by id, whoever owns them.
+    path("admin/choose-page/chosen-multiple/", access_admin.choose_page_chosen_multiple),
     path("admin/reports/page-types-usage/", access_reports.page_types_usage),
     path("admin/reports/page-types-usage/results/", access_reports.page_types_usage_results),
     path("admin/", include(wagtailadmin_urls)),

@@ -10,7 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .policy import administered_organisation_ids, can_view, visible_to
+from .policy import administered_organisation_ids, can_view, visible_to_for_search
 
 
 class OrganisationScopedPermissionPolicy(ModelPermissionPolicy):
@@ -71,7 +71,8 @@ class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
     Every admin view, chooser and listing of these models asks Wagtail's policy registry, so
     registering this for a model makes the one access policy part of each of those answers:
     an instance the user may not view is one they have no permission for, and every listing
-    of instances is narrowed by ``visible_to``.
+    of instances is narrowed by the policy (by primary key, so Wagtail's search can narrow it
+    further).
     """
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
@@ -85,7 +86,9 @@ class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
-        return visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+        return visible_to_for_search(
+            user, super().instances_user_has_any_permission_for(user, actions)
+        )
 
     def instances_user_has_permission_for(self, user, action) -> QuerySet:
         return self.instances_user_has_any_permission_for(user, [action])
@@ -95,7 +98,7 @@ class VisiblePagePermissionPolicy(PagePermissionPolicy):
     """Wagtail's page permissions, and editing needs viewing (see ``page_permissions``).
 
     The admin's page listings, reports (locked, aging, workflows), dashboard panels and API
-    ask this for the pages a user may work with; each answer is narrowed by ``visible_to``.
+    ask this for the pages a user may work with; each answer is narrowed by the policy.
     """
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
@@ -104,7 +107,9 @@ class VisiblePagePermissionPolicy(PagePermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
-        return visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+        return visible_to_for_search(
+            user, super().instances_user_has_any_permission_for(user, actions)
+        )
 
     def explorable_instances(self, user) -> QuerySet:
-        return visible_to(user, super().explorable_instances(user))
+        return visible_to_for_search(user, super().explorable_instances(user))

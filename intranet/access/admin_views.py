@@ -1,6 +1,11 @@
-"""Snippet views that reach only the instances of organisations the user administers."""
+"""Admin views the access policy stands in front of: organisation settings (snippets) that reach
+only what the user administers, and the page chooser's answer."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -10,6 +15,8 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .policy import visible_to
 
 
 def _scoped_queryset(request, model):
@@ -73,3 +80,28 @@ class ScopedViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return _scoped_queryset(request, self.model)
+
+
+# --- The page chooser's answer ------------------------------------------------------------------
+# Mounted before Wagtail's admin URLs in intranet/urls.py, under Wagtail's own path.
+
+
+class TrimmedChosenMultipleView(ChosenMultipleView):
+    """The page chooser's "chosen" answer names only pages the user may view."""
+
+    def get(self, request):
+        pages = visible_to(request.user, Page.objects.filter(pk__in=request.GET.getlist("id")))
+        result = [
+            {
+                "id": page.pk,
+                "parentId": page.get_parent().pk,
+                "adminTitle": page.get_admin_display_title(),
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "url": page.url,
+            }
+            for page in pages.specific()
+        ]
+        return self.render_chosen_response(result)
+
+
+choose_page_chosen_multiple = require_admin_access(TrimmedChosenMultipleView.as_view())

@@ -64,8 +64,8 @@ MIDDLEWARE = [
     # An intranet: everything needs a signed-in user unless a view opts out.
     "intranet.core.middleware.IntranetLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Sensitive content read in the admin is audited like content read on the site.
-    "intranet.access.middleware.AdminReadAuditMiddleware",
+    # The admin refuses items named by id that the user may not view; audits sensitive reads.
+    "intranet.access.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
