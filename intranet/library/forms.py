@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.documents.forms import BaseDocumentForm
 
-from .uploads import upload_problem
+from .uploads import storable_filename, upload_problem
 
 
 class LibraryDocumentForm(BaseDocumentForm):
@@ -24,6 +24,7 @@ class LibraryDocumentForm(BaseDocumentForm):
             problem = upload_problem(uploaded, uploaded.name)
             if problem:
                 raise forms.ValidationError(problem, code="content_mismatch")
+            uploaded.name = storable_filename(uploaded.name)
         return uploaded
 
     def save(self, commit=True):
