@@ -5,8 +5,11 @@ long name with dots in it, so the upload failed with "Bad Request (400)" (the si
 server error (the admin).
 """
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import UploadedFile
 
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
@@ -100,3 +103,18 @@ def test_a_second_file_of_the_same_long_name_is_kept_beside_the_first(hf, editor
 )
 def test_ordinary_names_are_kept_and_only_extra_dots_change(sent, stored):
     assert storable_filename(sent) == stored
+
+
+def test_the_admins_multiple_upload_holds_it_under_a_shortened_name_too(hf, editor):
+    response = signed_in(editor).post(
+        "/admin/documents/multiple/add/",
+        {"files[]": long_named_file(), "collection": hf.library_collection.pk},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    # Wagtail keeps the file until the editor completes the document's details.
+    held = os.path.basename(UploadedFile.objects.get().file.name)
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert held.startswith("Minutes_12_03_2026_aaa")
+    assert held.endswith(".docx")
