@@ -130,7 +130,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Sign-in protection (django-axes) ---------------------------------------------------------
 # Every sign-in form (ours, Wagtail's admin and front-end ones) goes through authenticate(), so
 # one throttle covers them all. Failures are counted per account and per account + address,
-# never per address alone: a whole council office signs in from one NAT address.
+# never per address alone: a whole council office signs in from one NAT address. (With one
+# limit for both, the per-account count reaches it first; the pair keeps the intent explicit if
+# the account rule is ever relaxed.)
 AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_int("COMMONS_SIGNIN_FAILURE_LIMIT", 10)
 # Short, so that someone typing a colleague's username cannot keep them out for long.
