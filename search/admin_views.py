@@ -4,13 +4,12 @@ Both are scoped like the access settings: an organisation's admins (``<org>/admi
 only their own organisation's best bets and query counts; platform operators reach all.
 """
 
-import csv
-
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from intranet.access.admin_forms import OrganisationScopedForm
 from intranet.access.admin_permissions import administered_organisation_ids
+from intranet.core import csv as safe_csv
 from intranet.organisations.models import Organisation
 
 from . import analytics
@@ -106,7 +105,7 @@ def _csv(totals, period: int, chosen: Organisation | None) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = safe_csv.writer(response)
     writer.writerow(
         ["organisation", "query", "searches", "zero_result_searches", "average_results", "since"]
     )

@@ -4,7 +4,7 @@ from django.http import QueryDict
 
 from intranet.organisations.models import Organisation
 
-from .query import KINDS, MAX_PAGE_SIZE, SORTS, UPDATED_WITHIN, SearchRequest
+from .query import KINDS, MAX_PAGE, MAX_PAGE_SIZE, SORTS, UPDATED_WITHIN, SearchRequest
 
 
 class InvalidSearch(ValueError):
@@ -31,6 +31,13 @@ def _positive(params: QueryDict, name: str, default: int) -> int:
     return value
 
 
+def _page(params: QueryDict) -> int:
+    page = _positive(params, "page", 1)
+    if page > MAX_PAGE:
+        raise InvalidSearch(f"page must be {MAX_PAGE} or less; narrow the search instead")
+    return page
+
+
 def search_request(params: QueryDict, user, *, page_size: int = 10) -> SearchRequest:
     kind = params.get("type", "all") or "all"
     if kind not in ("all", *KINDS):
@@ -54,6 +61,6 @@ def search_request(params: QueryDict, user, *, page_size: int = 10) -> SearchReq
         file_types=_list(params, "file_type"),
         updated=updated,
         sort=sort,
-        page=_positive(params, "page", 1),
+        page=_page(params),
         page_size=min(_positive(params, "page_size", page_size), MAX_PAGE_SIZE),
     )

@@ -18,6 +18,9 @@ UPDATED_WITHIN = {
 }
 FACETS = ("type", "organisation", "document_type", "file_type", "updated")
 MAX_PAGE_SIZE = 50
+# Engines page at most 10,000 hits deep (OpenSearch's max_result_window), and a page number
+# far beyond that overflowed the database's OFFSET (a 500). Nobody reads page 201 of a search.
+MAX_PAGE = 10_000 // MAX_PAGE_SIZE
 WORD = re.compile(r"\w+", re.UNICODE)
 
 

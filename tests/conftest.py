@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from search.indexes import delete_all_indexes, reset_indexes
+from tests.clients import signed_in_with_password
 from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory, build_partnership
 
 
@@ -19,9 +20,7 @@ def staff_user(organisation):
 
 @pytest.fixture
 def staff_client(staff_user) -> Client:
-    client = Client()
-    assert client.login(username=staff_user.username, password=TEST_PASSWORD)
-    return client
+    return signed_in_with_password(staff_user.username, TEST_PASSWORD)
 
 
 @pytest.fixture(scope="session", autouse=True)

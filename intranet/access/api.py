@@ -88,13 +88,27 @@ class AuditedDetailMixin:
         return response
 
 
+def trimmed(request, queryset, visible):
+    """``visible`` (the policy's trimming of ``queryset``), in a form Wagtail's search accepts.
+
+    Wagtail's API search (``?search=``) refuses filters on fields that are not in the search
+    index, and the policy filters on effective access. As an ``id`` filter (an indexed field
+    of every page and document) the same trimming is kept while searching: the database
+    search runs it as a subquery, OpenSearch as a ``terms`` filter of the visible ids.
+    """
+    if "search" in request.GET:
+        return queryset.filter(pk__in=visible.values("pk"))
+    return visible
+
+
 class TrimmedPagesAPIViewSet(AuditedDetailMixin, PagesAPIViewSet):
     base_serializer_class = AccessPageSerializer
     meta_fields = [*PagesAPIViewSet.meta_fields, *ACCESS_FIELDS]
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_base_queryset(self):
-        return visible_to(self.request.user, super().get_base_queryset())
+        queryset = super().get_base_queryset()
+        return trimmed(self.request, queryset, visible_to(self.request.user, queryset))
 
 
 class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
@@ -103,7 +117,8 @@ class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_queryset(self):
-        return visible_to(self.request.user, super().get_queryset())
+        queryset = super().get_queryset()
+        return trimmed(self.request, queryset, visible_to(self.request.user, queryset))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

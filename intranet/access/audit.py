@@ -1,5 +1,6 @@
 """Recording sensitive access and changes to the rules, for each organisation's audit trail."""
 
+from django.contrib.auth import get_user_model
 from django.db import models
 
 from intranet.organisations.models import Organisation
@@ -68,4 +69,27 @@ def record_widening(user, obj: models.Model, before, after) -> AuditEvent:
         object_title=str(getattr(obj, "title", obj))[:255],
         classification=before.classification,
         ground=f"{describe(before)} → {describe(after)}"[:255],
+    )
+
+
+def record_sign_in_lockout(username: str, ip_address: str | None) -> AuditEvent:
+    """An account locked after too many failed sign-ins, in its organisation's trail.
+
+    Someone may be guessing a colleague's password, so the account's organisation should know.
+    The username may name no account (guesses are locked too); the event then belongs to no
+    organisation and only platform operators see it. A person in several organisations is
+    recorded under the one they joined first, their home organisation.
+    """
+    user = get_user_model().objects.filter(username=username).first()
+    membership = user.memberships.order_by("joined_at", "pk").first() if user else None
+    return AuditEvent.objects.create(
+        user=user,
+        username=username[:150],
+        user_organisations=_user_organisations(user),
+        action=AuditEvent.Action.SIGN_IN_LOCKED,
+        organisation=membership.organisation if membership else None,
+        object_type=get_user_model()._meta.label,
+        object_id=str(user.pk) if user else "",
+        object_title=username[:255],
+        ground=f"Too many failed sign-ins from {ip_address or 'an unknown address'}"[:255],
     )

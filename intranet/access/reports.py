@@ -1,7 +1,5 @@
 """The audit trail as each organisation's admins see it: their own organisation's only."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -10,6 +8,8 @@ from django.shortcuts import render
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
+
+from intranet.core import csv as safe_csv
 
 from .admin_permissions import administered_organisation_ids
 from .models import AuditEvent
@@ -52,7 +52,7 @@ def _csv(events) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="access-audit.csv"'
     response["Cache-Control"] = "private, no-store"
-    writer = csv.writer(response)
+    writer = safe_csv.writer(response)
     writer.writerow(CSV_HEADER)
     for event in events.iterator():
         writer.writerow(

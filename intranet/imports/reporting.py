@@ -1,10 +1,11 @@
 """Collecting an import's per-item outcomes, and writing them out."""
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils import timezone
+
+from intranet.core import csv as safe_csv
 
 from .models import ImportItem, ImportRun, Outcome
 
@@ -38,7 +39,7 @@ class ImportReport:
 
     def write_csv(self, path: Path) -> None:
         with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = safe_csv.writer(handle)
             writer.writerow(REPORT_HEADER)
             for item in self.items:
                 writer.writerow(

@@ -7,7 +7,7 @@ from intranet.access.admin_forms import WideningCheckMixin
 from intranet.access.effective import document_facts_if
 from intranet.access.policy import facts_for
 
-from .uploads import upload_problem
+from .uploads import storable_filename, upload_problem
 
 
 class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
@@ -28,6 +28,7 @@ class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
             problem = upload_problem(uploaded, uploaded.name)
             if problem:
                 raise forms.ValidationError(problem, code="content_mismatch")
+            uploaded.name = storable_filename(uploaded.name)
         return uploaded
 
     def clean(self):

@@ -1,11 +1,13 @@
 """Adding a document from the library page: a GOV.UK form for editors, beside Wagtail's admin."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
@@ -13,7 +15,7 @@ from intranet.access.choices import Audience, Classification
 from intranet.organisations.models import Organisation
 
 from .models import DocumentType, LibraryDocument
-from .uploads import upload_problem
+from .uploads import size_problem, storable_filename, upload_problem
 
 
 def collections_for(user, organisation: Organisation):
@@ -48,15 +50,20 @@ class UploadForm(forms.Form):
     def __init__(self, *args, collections, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["collection"].queryset = collections
+        limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+        if limit is not None:
+            self.fields["file"].help_text += f" Up to {filesizeformat(limit)}."
         self.fields["collection"].label_from_instance = lambda c: (
             " / ".join(a.name for a in c.get_ancestors(inclusive=True)[2:]) or "Top of the library"
         )
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        problem = upload_problem(uploaded, uploaded.name)
+        # The size first: no need to copy a file too large to keep just to sniff it.
+        problem = size_problem(uploaded) or upload_problem(uploaded, uploaded.name)
         if problem:
             raise forms.ValidationError(problem)
+        uploaded.name = storable_filename(uploaded.name)
         return uploaded
 
     def clean_audience(self):

@@ -3,7 +3,14 @@
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
 from .extraction.sniffing import sniff
+
+# Room for the name itself within the file field's 100 characters, after the organisation's
+# folder (``<slug>/documents/``) and the suffix storage adds when the name is taken.
+STORED_STEM_LENGTH = 60
 
 # The content each accepted extension may have (as named by ``sniff``).
 CONTENT_FOR_EXTENSION = {
@@ -39,6 +46,35 @@ DESCRIPTIONS = {
     "md": "plain text",
     "html": "a web page",
 }
+
+
+def size_problem(uploaded_file) -> str | None:
+    """A message when the file is larger than ``WAGTAILDOCS_MAX_UPLOAD_SIZE``; None when not.
+
+    Read on each call, so the limit is the one configured now (and tests can lower it).
+    """
+    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    if limit is None or uploaded_file.size <= limit:
+        return None
+    return (
+        f"The file is {filesizeformat(uploaded_file.size)}. "
+        f"Files in a library must be {filesizeformat(limit)} or smaller."
+    )
+
+
+def storable_filename(filename: str) -> str:
+    """The uploaded file's name, shortened and with one extension, so storage can always keep it.
+
+    Browsers send names of any length (up to 255 characters); storage keeps 100, cutting only
+    the part before the *first* dot, so a long name with dots in it ("Minutes 12.03.2026 …")
+    could not be stored at all. People choose the title separately and download under the
+    stored name, so a shorter name with its extension is what they expect, not an error.
+    """
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        stem, extension = filename, ""
+    stem = stem.replace(".", "_").strip() or "document"
+    return f"{stem[:STORED_STEM_LENGTH]}.{extension}" if extension else stem[:STORED_STEM_LENGTH]
 
 
 def upload_problem(uploaded_file, filename: str) -> str | None:

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value is read from the environment (see README)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "intranet.access.middleware.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -108,7 +112,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
 # Authentication is a list so SSO (OIDC/SAML) can be added beside passwords later.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Axes comes first: it refuses a locked account before any backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -120,6 +128,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in protection (django-axes) ---------------------------------------------------------
+# Every sign-in form (ours, Wagtail's admin and front-end ones) goes through authenticate(), so
+# one throttle covers them all. Failures are counted per account and per account + address,
+# never per address alone: a whole council office signs in from one NAT address. (With one
+# limit for both, the per-account count reaches it first; the pair keeps the intent explicit if
+# the account rule is ever relaxed.)
+AXES_LOCKOUT_PARAMETERS = ["username", ["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("COMMONS_SIGNIN_FAILURE_LIMIT", 10)
+# Short, so that someone typing a colleague's username cannot keep them out for long.
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("COMMONS_SIGNIN_LOCKOUT_MINUTES", 15))
+# Attempts during a lockout do not extend it (or a prankster could keep it going for ever).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "intranet.core.signin.lockout_response"
+# Lockouts go to the organisation's audit trail; Axes's own log of every successful sign-in
+# would be a second trail with no retention, so it is off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# The client address: REMOTE_ADDR unless the deployment names the header its proxy sets.
+# Trusting X-Forwarded-For without a proxy that overwrites it would let anyone choose their
+# address (see README, "Sign-in protection").
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", ["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_ORDER = env_str("AXES_IPWARE_PROXY_ORDER", "left-most")
+AXES_IPWARE_PROXY_TRUSTED_IPS = env_list("AXES_IPWARE_PROXY_TRUSTED_IPS") or None
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -214,7 +248,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action at INFO; the audit trail lives in its log entries anyway.
-    "loggers": {"wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    # Axes logs every sign-in at INFO; failures and lockouts (WARNING) are the ones to keep.
+    "loggers": {
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Document libraries -----------------------------------------------------------------------

@@ -3,12 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import Client, TestCase, override_settings
+from django.test import TestCase, override_settings
 from wagtail.models import Page
 
 from home.models import ContentPage, EventIndexPage, EventPage, NewsArticlePage
 from intranet.demo.seeding import DEMO_PASSWORD, seed_demo
 from intranet.organisations.models import Organisation
+from tests.clients import signed_in_with_password
 
 SLUGS = ["hf", "rbkc", "wcc"]
 User = get_user_model()
@@ -43,8 +44,7 @@ class TheDemoPartnership(TestCase):
                 assert 2 <= EventPage.objects.live().child_of(index).upcoming().count() <= 3
 
     def test_a_councils_staff_only_event_is_not_listed_for_partner_staff(self):
-        client = Client()
-        assert client.login(username="rbkc.staff", password=DEMO_PASSWORD)
+        client = signed_in_with_password("rbkc.staff", DEMO_PASSWORD)
 
         content = client.get("/hf/events/").content.decode()
 
@@ -82,8 +82,7 @@ class TheDemoPartnership(TestCase):
         assert (Page.objects.count(), User.objects.count(), Organisation.objects.count()) == before
 
     def test_a_staff_account_sees_the_shared_home_naming_all_three_councils(self):
-        client = Client()
-        assert client.login(username="wcc.staff", password=DEMO_PASSWORD)
+        client = signed_in_with_password("wcc.staff", DEMO_PASSWORD)
 
         content = client.get("/").content.decode()
 
@@ -94,8 +93,7 @@ class TheDemoPartnership(TestCase):
             assert f"commons-tag commons-org--{slug}" in content
 
     def test_each_section_renders_with_its_own_name_and_colour(self):
-        client = Client()
-        client.login(username="wcc.staff", password=DEMO_PASSWORD)
+        client = signed_in_with_password("wcc.staff", DEMO_PASSWORD)
 
         for organisation in Organisation.objects.all():
             with self.subTest(organisation.slug):
@@ -144,8 +142,7 @@ class TheDemoAccessRules(TestCase):
         seed_demo()
 
     def status_for(self, username: str, path: str) -> int:
-        client = Client()
-        assert client.login(username=username, password=DEMO_PASSWORD)
+        client = signed_in_with_password(username, DEMO_PASSWORD)
         return client.get(path).status_code
 
     def test_hf_shares_sensitive_findings_with_rbkc_social_care_under_its_agreement(self):
