@@ -9,6 +9,7 @@ cannot pass the forms, but imports and scripts write data too), the narrower val
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
+from wagtail.search import index
 
 from intranet.core.signals import content_changed
 from intranet.organisations.models import Organisation
@@ -293,6 +294,8 @@ def image_facts(image) -> AccessFacts:
 def refresh_image_access(image) -> None:
     """Recompute and store one image's effective access (after it is saved or moved)."""
     _store_item_facts(image, image_facts(image))
+    # The admin's image search filters on these facts in the engine, too.
+    index.insert_or_update_object(image)
 
 
 @transaction.atomic
@@ -304,6 +307,7 @@ def refresh_collection_images(collection: Collection) -> None:
         facts = collection_facts(folder)
         for image in image_model.objects.filter(collection=folder):
             _store_item_facts(image, facts)
+            index.insert_or_update_object(image)
 
 
 def refresh_missing() -> int:

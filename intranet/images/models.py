@@ -6,7 +6,7 @@ the same columns as a library document's, so listings can be filtered by the acc
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
@@ -15,6 +15,7 @@ from wagtail.images.models import (
     get_rendition_upload_to,
     get_upload_to,
 )
+from wagtail.search import index
 
 from intranet.access.choices import Audience, Classification
 from intranet.access.effective import refresh_image_access
@@ -56,17 +57,25 @@ class IntranetImage(AbstractImage):
         OrganisationGroup, blank=True, related_name="+", editable=False
     )
 
-    # Where the access policy (``intranet.access.policy.visible_to``) finds the facts.
+    # Where the access policy (``intranet.access.policy.visible_to``) finds the facts. Groups
+    # as ``pk__in`` rather than ``Exists``: Wagtail's admin searches (index, chooser) run the
+    # trimmed queryset through the search backend, which can filter on fields, not Exists.
     access_paths = AccessPaths(
         owner="owner_organisation",
         audience="effective_audience",
         classification="effective_classification",
-        has_group=lambda ids: Exists(
-            IntranetImage.effective_groups.through.objects.filter(
-                intranetimage_id=OuterRef("pk"), organisationgroup_id__in=ids
-            )
+        has_group=lambda ids: Q(
+            pk__in=IntranetImage.effective_groups.through.objects.filter(
+                organisationgroup_id__in=ids
+            ).values("intranetimage_id")
         ),
     )
+    search_fields = [
+        *AbstractImage.search_fields,
+        index.FilterField("owner_organisation"),
+        index.FilterField("effective_audience"),
+        index.FilterField("effective_classification"),
+    ]
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
