@@ -98,6 +98,8 @@ def test_the_admin_api_lists_and_shows_only_images_the_editor_may_view(
     assert listing.json()["meta"]["total_count"] == 1
     assert detail.status_code == 404
     assert CASE not in detail.content.decode()
+    searched = editor_client.get("/admin/api/main/images/", {"search": "diagram"})
+    assert (searched.status_code, searched.json()["items"]) == (200, [])
 
 
 def test_an_editor_in_social_care_who_accepted_the_statement_sees_the_image(
