@@ -66,6 +66,7 @@ def test_opening_a_hidden_image_in_the_editor_is_permission_denied(editor_client
         reverse("wagtailimages:edit", args=[case_image.pk]),
         reverse("wagtailimages:delete", args=[case_image.pk]),
         reverse("wagtailimages:preview", args=[case_image.pk, "fill-40x30"]),
+        reverse("wagtailimages:image_usage", args=[case_image.pk]),
     ):
         response = editor_client.get(url)
 
