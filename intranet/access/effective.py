@@ -1,9 +1,10 @@
 """Working out each item's effective access from what it and its ancestors declare.
 
 Pages inherit from the nearest ancestor that sets a value; documents and images from their
-collection chain; the top of each organisation's chain is its policy default. Shared-area content is
-always partnership + OFFICIAL. A child may only narrow: where stored data would widen (it
-cannot pass the forms, but imports and scripts write data too), the narrower value wins.
+collection chain; the top of each organisation's chain is its policy default. Shared-area
+content is always partnership + OFFICIAL. A child may only narrow: where stored data would
+widen (it cannot pass the forms, but imports and scripts write data too), the narrower value
+wins.
 """
 
 from django.db import transaction
