@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -10,6 +9,7 @@ from intranet.access import reports as access_reports
 from intranet.access.api import api_router
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
+from intranet.images import views as image_views
 from intranet.library import pages as library_pages
 from intranet.library import views as library_views
 from search import api as search_api
@@ -49,6 +49,7 @@ urlpatterns = [
     # Downloads go through the access policy; see intranet.library.views.
     re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    path("images/files/<path:name>", image_views.serve_image_file, name="image_file"),
     path("search/", search_views.search, name="search"),
     path("people/", include("intranet.people.urls")),
     path("statements/", include("intranet.access.urls")),
@@ -57,15 +58,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Images only: documents are never served from a public media URL, even in development.
-    for folder in ("images", "original_images"):
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
-        )
-
+# No media URL for anything, even in development: image files (originals and renditions) go
+# through the access policy too (see intranet.images.views). Wagtail's own signed-URL image
+# view (wagtail.images.urls) is deliberately not mounted.
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "intranet.core.views.page_not_found"

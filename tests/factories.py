@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -17,6 +18,8 @@ from home.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
+from intranet.demo import files
+from intranet.images.models import IntranetImage
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import provision_organisation
 
@@ -126,6 +129,18 @@ class EventPageFactory(PageFactory):
     start_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     end_at = factory.LazyAttribute(lambda e: e.start_at + datetime.timedelta(hours=2))
     summary = factory.LazyAttribute(lambda e: f"Summary of {e.title}.")
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A small real PNG; pass ``collection`` to file it in a library folder."""
+
+    class Meta:
+        model = IntranetImage
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.LazyAttribute(
+        lambda i: ContentFile(files.png(i.title, size=(80, 60)), name=f"{slugify(i.title)}.png")
+    )
 
 
 def add_to_group(user, organisation: Organisation, slug: str):

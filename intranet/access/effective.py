@@ -1,13 +1,16 @@
 """Working out each item's effective access from what it and its ancestors declare.
 
-Pages inherit from the nearest ancestor that sets a value; documents from their collection
-chain; the top of each organisation's chain is its policy default. Shared-area content is
-always partnership + OFFICIAL. A child may only narrow: where stored data would widen (it
-cannot pass the forms, but imports and scripts write data too), the narrower value wins.
+Pages inherit from the nearest ancestor that sets a value; documents and images from their
+collection chain; the top of each organisation's chain is its policy default. Shared-area
+content is always partnership + OFFICIAL. A child may only narrow: where stored data would
+widen (it cannot pass the forms, but imports and scripts write data too), the narrower value
+wins.
 """
 
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
+from wagtail.search import index
 
 from intranet.core.signals import content_changed
 from intranet.organisations.models import Organisation
@@ -277,33 +280,72 @@ def document_facts(document) -> AccessFacts:
     )
 
 
-@transaction.atomic
-def refresh_document_access(document) -> None:
-    facts = document_facts(document)
-    type(document).objects.filter(pk=document.pk).update(
+def _store_item_facts(item, facts: AccessFacts) -> None:
+    """Write effective facts onto a document or image (the same columns on both)."""
+    type(item).objects.filter(pk=item.pk).update(
         owner_organisation_id=facts.owner_id,
         effective_audience=facts.audience,
         effective_classification=facts.classification,
         effective_caveat=facts.handling_caveat,
     )
-    document.owner_organisation_id = facts.owner_id
-    document.effective_audience = facts.audience
-    document.effective_classification = facts.classification
-    document.effective_caveat = facts.handling_caveat
-    document.effective_groups.set(facts.group_ids)
+    item.owner_organisation_id = facts.owner_id
+    item.effective_audience = facts.audience
+    item.effective_classification = facts.classification
+    item.effective_caveat = facts.handling_caveat
+    item.effective_groups.set(facts.group_ids)
+
+
+@transaction.atomic
+def refresh_document_access(document) -> None:
+    _store_item_facts(document, document_facts(document))
     content_changed.send(sender=type(document), pks=[document.pk])
 
 
 def refresh_collection_documents(collection: Collection) -> None:
+    """After a folder's access changed: recompute the documents and images filed in it and in
+    its sub-folders (one entry point, so every caller that refreshes a folder covers both)."""
     from intranet.library.models import LibraryDocument
 
     collections = Collection.objects.get(pk=collection.pk).get_descendants(inclusive=True)
     for document in LibraryDocument.objects.filter(collection__in=collections):
         refresh_document_access(document)
+    refresh_collection_images(collection)
+
+
+# --- Images -----------------------------------------------------------------------------------
+# Images declare no access of their own: they take their collection's facts. The image model
+# is Wagtail's swappable one (``get_image_model``), so this app never imports the images app.
+
+
+def image_facts(image) -> AccessFacts:
+    """Effective facts of an image: those of its collection (root collection = shared)."""
+    if not image.collection_id:
+        return SHARED
+    return collection_facts(image.collection)
+
+
+@transaction.atomic
+def refresh_image_access(image) -> None:
+    """Recompute and store one image's effective access (after it is saved or moved)."""
+    _store_item_facts(image, image_facts(image))
+    # The admin's image search filters on these facts in the engine, too.
+    index.insert_or_update_object(image)
+
+
+@transaction.atomic
+def refresh_collection_images(collection: Collection) -> None:
+    """Recompute the images in ``collection`` and its sub-folders, one folder at a time."""
+    image_model = get_image_model()
+    collections = Collection.objects.get(pk=collection.pk).get_descendants(inclusive=True)
+    for folder in collections.filter(pk__in=image_model.objects.values("collection_id")):
+        facts = collection_facts(folder)
+        for image in image_model.objects.filter(collection=folder):
+            _store_item_facts(image, facts)
+            index.insert_or_update_object(image)
 
 
 def refresh_missing() -> int:
-    """Give every page and document without effective access one (after migrations).
+    """Give every page, document and image without effective access one (after migrations).
 
     Pages created by data migrations, or before this app existed, have no record and so are
     hidden from everyone (fail closed) until this runs.
@@ -320,6 +362,9 @@ def refresh_missing() -> int:
             refreshed += 1
     for document in LibraryDocument.objects.filter(effective_audience=""):
         refresh_document_access(document)
+        refreshed += 1
+    for image in get_image_model().objects.filter(effective_audience=""):
+        refresh_image_access(image)
         refreshed += 1
     for access in CollectionAccess.objects.filter(organisation__isnull=True):
         access.save()  # Works out whose library the folder is in.

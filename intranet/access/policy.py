@@ -158,6 +158,8 @@ def facts_for(obj) -> AccessFacts | None:
             group_ids=frozenset(obj.effective_groups.values_list("pk", flat=True)),
             handling_caveat=obj.effective_caveat,
         )
+    if hasattr(obj, "access_facts"):  # Models that declare their own (images).
+        return obj.access_facts()
     return None
 
 

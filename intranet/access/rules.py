@@ -142,8 +142,8 @@ class AccessPaths:
     owner: str
     audience: str
     classification: str
-    # Builds ``Exists(...)``: the item has one of these OrganisationGroup ids.
-    has_group: Callable[[frozenset[int]], Exists]
+    # Builds ``Exists(...)`` (or a ``Q``): the item has one of these OrganisationGroup ids.
+    has_group: Callable[[frozenset[int]], Exists | Q]
 
 
 @dataclass(frozen=True)

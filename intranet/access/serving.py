@@ -8,8 +8,10 @@ from django.urls import reverse
 from intranet.organisations.models import Organisation
 
 from . import audit
+from .choices import Audience
 from .models import AuditEvent
 from .policy import decision, facts_for
+from .rules import AccessFacts
 
 
 def guard(request: HttpRequest, obj, action: str):
@@ -37,3 +39,11 @@ def guard_page(page, request, serve_args, serve_kwargs):
 
 def guard_document(document, request):
     return guard(request, document, AuditEvent.Action.DOWNLOAD)
+
+
+def cache_control(facts: AccessFacts | None) -> str:
+    """The Cache-Control of a served file: shared proxies and browser caches must never keep
+    a copy of anything not open to the whole partnership (or sensitive)."""
+    if facts is None or facts.audience != Audience.PARTNERSHIP or facts.is_sensitive:
+        return "private, no-store"
+    return "private, max-age=300"

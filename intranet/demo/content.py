@@ -544,3 +544,11 @@ LIBRARY = [
         ],
     ),
 ]
+
+# Images in a council's library: (council slug, collection path, title, colour). An image is as
+# visible as its folder: the flowchart sits in H&F's social-care procedures (social care staff
+# who accepted the statement only), the photo in H&F's library for all partner staff.
+IMAGES = [
+    ("hf", [], "Hammersmith Town Hall at dusk", "#005ea5"),
+    ("hf", ["Social care", "Procedures"], "Safeguarding referral flowchart", "#d4351c"),
+]

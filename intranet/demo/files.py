@@ -1,6 +1,7 @@
 """Real office files made in memory: the demo libraries' documents, and test input.
 
-Each returns the bytes of a genuine file of its format containing ``paragraphs``.
+Each returns the bytes of a genuine file of its format containing ``paragraphs`` (``png``:
+a picture with a caption, for the image libraries).
 """
 
 import io
@@ -8,6 +9,7 @@ import zipfile
 
 from docx import Document as WordDocument
 from openpyxl import Workbook
+from PIL import Image, ImageDraw
 from pptx import Presentation
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -123,4 +125,13 @@ def zip_bomb(expanded_bytes: int = 200 * 1024 * 1024) -> bytes:
             chunk = b"\0" * (1024 * 1024)
             for _ in range(expanded_bytes // len(chunk)):
                 member.write(chunk)
+    return buffer.getvalue()
+
+
+def png(caption: str, colour: str = "#1d70b8", size: tuple[int, int] = (640, 360)) -> bytes:
+    """A plain PNG of one colour with ``caption`` written on it."""
+    picture = Image.new("RGB", size, colour)
+    ImageDraw.Draw(picture).text((24, size[1] // 2), caption, fill="white")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
     return buffer.getvalue()

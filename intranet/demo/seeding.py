@@ -4,9 +4,11 @@ import datetime
 import json
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.text import slugify
+from wagtail.models import Collection, Page
 
 from home.models import (
     ContentPage,
@@ -22,13 +24,16 @@ from intranet.access.models import (
     OrganisationPolicy,
 )
 from intranet.access.statements import accept, current_statement
+from intranet.images.models import IntranetImage
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
+from . import files
 from .content import (
     ACCEPTANCES,
     AGREEMENTS,
     EVENTS,
+    IMAGES,
     LIBRARY,
     LOCAL_NEWS,
     NEWS,
@@ -47,7 +52,7 @@ DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
 @transaction.atomic
 def seed_demo() -> dict[str, int]:
     """Create the three demo councils, their content and accounts; return counts created."""
-    counts = {"organisations": 0, "pages": 0, "users": 0, "documents": 0}
+    counts = {"organisations": 0, "pages": 0, "users": 0, "documents": 0, "images": 0}
     home = _shared_home()
     counts["pages"] += _seed_shared_news(home)
     for spec in ORGANISATIONS:
@@ -56,6 +61,7 @@ def seed_demo() -> dict[str, int]:
         counts["pages"] += _seed_section(organisation, spec)
         counts["users"] += _seed_people(organisation)
         counts["documents"] += _seed_library(organisation, spec)
+        counts["images"] += _seed_images(organisation)
     counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
     _seed_agreements()
     _seed_acceptances()
@@ -198,11 +204,7 @@ def _seed_restricted_pages(organisation: Organisation, section: Page, spec: dict
 
 
 def _seed_library(organisation: Organisation, spec: dict) -> int:
-    from django.core.files.base import ContentFile
-    from django.utils.text import slugify
-
     from intranet.access.models import CollectionAccess
-    from intranet.demo import files
     from intranet.library.models import LibraryDocument
 
     makers = {
@@ -215,10 +217,7 @@ def _seed_library(organisation: Organisation, spec: dict) -> int:
     }
     created = 0
     for path, (audience, classification, group), documents in LIBRARY:
-        collection = organisation.library_collection
-        for name in path:
-            child = collection.get_children().filter(name=name).first()
-            collection = child or collection.add_child(name=name)
+        collection = _ensure_folder(organisation, path)
         if audience or classification:
             access, new = CollectionAccess.objects.get_or_create(
                 collection=collection,
@@ -237,6 +236,29 @@ def _seed_library(organisation: Organisation, spec: dict) -> int:
             document.file.save(f"{slugify(title)}.{file_format}", ContentFile(content), save=False)
             document.save()
             created += 1
+    return created
+
+
+def _ensure_folder(organisation: Organisation, path: list[str]) -> Collection:
+    collection = organisation.library_collection
+    for name in path:
+        child = collection.get_children().filter(name=name).first()
+        collection = child or collection.add_child(name=name)
+    return collection
+
+
+def _seed_images(organisation: Organisation) -> int:
+    """Generated pictures in the library, so image access can be tried (see ``IMAGES``)."""
+    created = 0
+    for slug, path, title, colour in IMAGES:
+        if slug != organisation.slug:
+            continue
+        collection = _ensure_folder(organisation, path)
+        if IntranetImage.objects.filter(collection=collection, title=title).exists():
+            continue
+        picture = ContentFile(files.png(title, colour), name=f"{slugify(title)}.png")
+        IntranetImage.objects.create(title=title, collection=collection, file=picture)
+        created += 1
     return created
 
 

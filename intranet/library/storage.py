@@ -72,6 +72,11 @@ class LibraryStorage(Storage):
     def url(self, name):
         return self._for(name).url(name)
 
+    def in_bucket(self, name: str) -> bool:
+        """True when the file is in S3: then it is served by a redirect to a signed URL,
+        after the access check, rather than streamed through Django."""
+        return self._for(name) is not default_storage
+
     def path(self, name):
         return self._for(name).path(name)
 

@@ -4,8 +4,8 @@
 from django.http import HttpRequest, HttpResponse
 from wagtail.documents.views.serve import serve
 
-from intranet.access.choices import Audience
 from intranet.access.policy import facts_for
+from intranet.access.serving import cache_control
 
 
 def serve_document(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
@@ -14,11 +14,6 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
         from .models import LibraryDocument
 
         document = LibraryDocument.objects.filter(pk=document_id).first()
-        facts = facts_for(document) if document else None
-        if facts is None or facts.audience != Audience.PARTNERSHIP or facts.is_sensitive:
-            # Shared proxies and browser caches must never keep a copy of restricted files.
-            response["Cache-Control"] = "private, no-store"
-        else:
-            response["Cache-Control"] = "private, max-age=300"
+        response["Cache-Control"] = cache_control(facts_for(document) if document else None)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -78,7 +78,13 @@ class TheDemoPartnership(TestCase):
 
         counts = seed_demo()
 
-        assert counts == {"organisations": 0, "pages": 0, "users": 0, "documents": 0}
+        assert counts == {
+            "organisations": 0,
+            "pages": 0,
+            "users": 0,
+            "documents": 0,
+            "images": 0,
+        }
         assert (Page.objects.count(), User.objects.count(), Organisation.objects.count()) == before
 
     def test_a_staff_account_sees_the_shared_home_naming_all_three_councils(self):
@@ -159,6 +165,17 @@ class TheDemoAccessRules(TestCase):
         assert self.status_for("hf.staff", "/wcc/facilities/evacuation-plan/") == 404
         assert self.status_for("wcc.socialcare", "/wcc/adult-social-care/team-rota/") == 200
         assert self.status_for("wcc.staff", "/wcc/adult-social-care/team-rota/") == 404
+
+    def test_hf_has_an_image_for_everyone_and_one_for_its_social_care_staff_only(self):
+        from intranet.images.models import IntranetImage
+
+        photo = IntranetImage.objects.get(title="Hammersmith Town Hall at dusk").file.url
+        flowchart = IntranetImage.objects.get(title="Safeguarding referral flowchart").file.url
+        assert flowchart.startswith("/images/files/original_images/")
+        assert self.status_for("rbkc.staff", photo) == 200
+        assert self.status_for("hf.socialcare", flowchart) == 200
+        assert self.status_for("hf.staff", flowchart) == 404
+        assert self.status_for("rbkc.staff", flowchart) == 404
 
     def test_the_councils_publishing_rules_differ(self):
         from wagtail.models import WorkflowPage

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {counts['organisations']} organisations, {counts['pages']} pages, "
-                f"{counts['documents']} documents and {counts['users']} accounts created "
+                f"{counts['documents']} documents, {counts['images']} images and "
+                f"{counts['users']} accounts created "
                 f"(password for every account: {DEMO_PASSWORD})."
             )
         )
