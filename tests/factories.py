@@ -218,6 +218,7 @@ class Council:
     sensitive_folder: object
     sensitive_document: object
     org_only_document: object
+    sensitive_image: object
 
     def restricted(self) -> list:
         """Items only some staff of the partnership may see."""
@@ -226,6 +227,7 @@ class Council:
             self.sensitive_page,
             self.sensitive_document,
             self.org_only_document,
+            self.sensitive_image,
         ]
 
 
@@ -270,6 +272,9 @@ def build_partnership(slugs=("hf", "rbkc", "wcc")) -> dict[str, Council]:
                 filename=f"safeguarding-{slug}.txt",
             ),
             org_only_document=_org_only_document(organisation, slug),
+            sensitive_image=ImageFactory(
+                title=f"Photo marker-{slug}-sensitive-image", collection=folder
+            ),
         )
     return councils
 

@@ -16,7 +16,7 @@ from intranet.organisations.models import Organisation, OrganisationGroup
 
 from . import audit
 from .models import AuditEvent
-from .policy import decision, facts_for, visible_to
+from .policy import decision, facts_for, visible_to, visible_to_for_search
 
 ACCESS_FIELDS = ["organisation", "audience", "groups", "classification"]
 
@@ -88,17 +88,12 @@ class AuditedDetailMixin:
         return response
 
 
-def trimmed(request, queryset, visible):
-    """``visible`` (the policy's trimming of ``queryset``), in a form Wagtail's search accepts.
-
-    Wagtail's API search (``?search=``) refuses filters on fields that are not in the search
-    index, and the policy filters on effective access. As an ``id`` filter (an indexed field
-    of every page and document) the same trimming is kept while searching: the database
-    search runs it as a subquery, OpenSearch as a ``terms`` filter of the visible ids.
-    """
+def trimmed(request, queryset):
+    """``queryset`` narrowed by the policy; by primary key when searching (``?search=``),
+    because Wagtail's search filters only on indexed fields."""
     if "search" in request.GET:
-        return queryset.filter(pk__in=visible.values("pk"))
-    return visible
+        return visible_to_for_search(request.user, queryset)
+    return visible_to(request.user, queryset)
 
 
 class TrimmedPagesAPIViewSet(AuditedDetailMixin, PagesAPIViewSet):
@@ -107,8 +102,7 @@ class TrimmedPagesAPIViewSet(AuditedDetailMixin, PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        return trimmed(self.request, queryset, visible_to(self.request.user, queryset))
+        return trimmed(self.request, super().get_base_queryset())
 
 
 class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
@@ -117,8 +111,7 @@ class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        return trimmed(self.request, queryset, visible_to(self.request.user, queryset))
+        return trimmed(self.request, super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -187,6 +187,8 @@ WAGTAIL_SITE_NAME = env_str("COMMONS_SITE_NAME", "Commons")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "images.IntranetImage"
+# Moving an image to a folder that more people may see needs the owner's say (and is audited).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "intranet.images.forms.IntranetImageForm"
 # Documents are served through Django so access can be checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [

@@ -1,7 +1,7 @@
 """Walks every admin URL that Wagtail and the project register (read from the URL resolver,
 so a Wagtail upgrade that adds a view is walked too) as an editor and an organisation admin
-of each council, and asserts that no title, URL, file name or body text of a page or
-document they may not view appears in any answer — and that no answer is a server error.
+of each council, and asserts that no title, URL, file name or body text of a page,
+document or image they may not view appears in any answer — and that no answer is a server error.
 
 Each URL is asked with every restricted item in each of its arguments, and listings,
 choosers and searches are asked again with a query and a parent that would find them.
@@ -21,6 +21,8 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 
 from intranet.access.admin_permissions import VisibleCollectionOwnershipPolicy
 from intranet.access.policy import can_view, facts_for
+from intranet.images.models import IntranetImage
+from intranet.library.models import LibraryDocument
 from intranet.organisations.models import Membership, OrganisationGroup
 from tests.factories import build_partnership
 
@@ -81,21 +83,25 @@ class Targets:
             facts = facts_for(item)
             kinds.setdefault((type(item), facts.owner_id in own, facts.audience), item)
         self.hidden_pages = [item for item in kinds.values() if isinstance(item, Page)]
-        self.hidden_documents = [item for item in kinds.values() if not isinstance(item, Page)]
+        self.hidden_documents = [i for i in kinds.values() if isinstance(i, LibraryDocument)]
+        self.hidden_images = [i for i in kinds.values() if isinstance(i, IntranetImage)]
         self.folders = [c.sensitive_folder.pk for c in councils.values()]
 
     def markers(self) -> list[str]:
         found = []
         hidden_pages = [item for item in self.all_hidden if isinstance(item, Page)]
         hidden_documents = [item for item in self.all_hidden if not isinstance(item, Page)]
+        # Documents and images alike: their title and file name.
         for page in hidden_pages:
             found += [page.title, page.slug, page.url_path]
             found += re.findall(r"marker-[a-z]+-[a-z-]+", str(page.specific.body))
             if getattr(page.specific, "summary", ""):
                 found.append(page.specific.summary)
+        for item in self.all_hidden:  # Also in file names of renditions, slugs, snippets.
+            found += re.findall(r"marker-[a-z]+-[a-z-]+", item.title)
         for document in hidden_documents:
             found += [document.title, document.file.name.rsplit("/", 1)[-1]]
-        return found
+        return sorted(set(found))
 
     def snippet_ids(self, app_label: str, model_name: str) -> list[int]:
         """Another council's instances of a snippet model (any, for shared models)."""
@@ -109,6 +115,7 @@ class Targets:
     def values(self, name: str, argument: str) -> list[str]:
         pages = [str(p.pk) for p in self.hidden_pages] or ["1"]
         documents = [str(d.pk) for d in self.hidden_documents] or ["1"]
+        images = [str(i.pk) for i in self.hidden_images] or ["1"]
         if argument in {
             "page_id",
             "parent_page_id",
@@ -119,6 +126,8 @@ class Targets:
             return pages
         if argument in {"document_id", "doc_id"}:
             return documents
+        if argument == "image_id":
+            return images
         if argument == "revision_id":
             return [str(p.latest_revision_id) for p in self.hidden_pages] or ["1"]
         if argument == "revision_id_a":
@@ -138,14 +147,16 @@ class Targets:
         if argument in {"action", "action_name"}:
             return ["move" if "bulk" in name else "approve"]
         if argument == "pk":
-            return self._pks(name, pages, documents)
+            return self._pks(name, pages, documents, images)
         return ["1"]
 
-    def _pks(self, name: str, pages: list[str], documents: list[str]) -> list[str]:
+    def _pks(self, name: str, pages: list[str], documents: list[str], images) -> list[str]:
         if "pages" in name or "revisions_compare" in name:
             return pages
         if "documents" in name or "wagtaildocs" in name:
             return documents
+        if "images" in name:
+            return images
         snippet = re.match(r"wagtailsnippet(?:s|choosers)_([a-z]+)_([a-z]+):", name)
         if snippet:
             return [str(pk) for pk in self.snippet_ids(*snippet.groups())]
@@ -168,7 +179,7 @@ class Targets:
         if "api" in name or "choose" in name:
             for page in self.hidden_pages:
                 variants += [f"?parent={page.pk}", f"?child_of={page.pk}", f"?id={page.pk}"]
-            variants += [f"?id={document.pk}" for document in self.hidden_documents]
+            variants += [f"?id={item.pk}" for item in self.hidden_documents + self.hidden_images]
         if "documents" in name or "images" in name or "docs" in name:
             variants += [f"?collection_id={folder}" for folder in self.folders]
         return variants

@@ -196,3 +196,33 @@ def test_an_editor_cannot_copy_a_sensitive_page_somewhere_wider(hf, care_editor,
 
     assert response.status_code == 200
     assert not Page.objects.filter(slug="copy").exists()
+
+
+def test_an_editor_cannot_move_a_sensitive_image_out_of_its_folder(hf, care_editor):
+    image = hf.sensitive_image
+
+    response = signed_in(care_editor).post(
+        f"/admin/images/{image.pk}/",
+        {"title": image.title, "collection": hf.organisation.library_collection_id, "tags": ""},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["collection"] == [REFUSAL]
+    image.refresh_from_db()
+    assert image.collection_id == hf.sensitive_folder.pk
+
+
+def test_an_admin_moves_the_image_and_the_widening_is_audited(hf, care_admin):
+    image = hf.sensitive_image
+
+    response = signed_in(care_admin).post(
+        f"/admin/images/{image.pk}/",
+        {"title": image.title, "collection": hf.organisation.library_collection_id, "tags": ""},
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.effective_audience == "partnership"
+    assert widenings() == [
+        ("hf.admin", "hf/social-care, OFFICIAL-SENSITIVE → all partner staff, OFFICIAL")
+    ]
