@@ -1,6 +1,7 @@
 """Every page type meets WCAG 2.2 AA in a real browser (axe-core in headless Chromium)."""
 
 import pytest
+from django.test import override_settings
 
 from tests.browser.axe import assert_accessible
 from tests.factories import (
@@ -124,4 +125,17 @@ def test_the_menu_works_on_a_phone_sized_screen(signed_in_page, staff):
     page.get_by_role("button", name="Menu").click()
 
     assert menu_link.is_visible()
+    assert_accessible(page)
+
+
+@override_settings(AXES_FAILURE_LIMIT=2)
+def test_the_sign_in_paused_page_is_accessible_and_says_how_long(anonymous_page, staff):
+    page = anonymous_page
+    for _ in range(3):
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill("wcc.staff")
+        page.get_by_label("Password").fill("not-the-password")
+        page.get_by_role("button", name="Sign in").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Sign-in paused for this account"
     assert_accessible(page)

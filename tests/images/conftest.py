@@ -3,9 +3,12 @@ holding a case image, and an image in its library for all partner staff; and RBK
 
 import pytest
 from django.core.cache import cache
+from wagtail.search.backends import get_search_backend
 
 from intranet.access.models import CollectionAccess, CommitmentStatement
 from intranet.access.statements import accept
+from intranet.images.models import IntranetImage
+from search.indexes import uses_search_engine
 from tests.factories import ImageFactory, OrganisationFactory, UserFactory, add_to_group
 
 
@@ -82,3 +85,9 @@ def hf_editor(hf):
     user = UserFactory(username="hf.editor", organisations=[hf])
     add_to_group(user, hf, "editors")
     return user
+
+
+def make_images_searchable() -> None:
+    """The engine refreshes its indexes each second; tests that search images need them now."""
+    if uses_search_engine("default"):
+        get_search_backend().get_index_for_model(IntranetImage).refresh()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from intranet.images.models import IntranetImage
 from tests.clients import signed_in
 from tests.factories import UserFactory, add_to_group
+from tests.images.conftest import make_images_searchable
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,7 @@ OPEN = "Town hall at dusk"
 
 @pytest.fixture
 def editor_client(hf_editor, case_image, open_image):
+    make_images_searchable()
     return signed_in(hf_editor)
 
 
