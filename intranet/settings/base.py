@@ -199,6 +199,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 100 * 1024 
 # Checks each upload's content against its extension, and keeps replaced files as versions.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.library.forms.LibraryDocumentForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff email hashes sent to Gravatar (and no broken avatars on a closed network).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_CUSTOM_FIELDS = []
 WAGTAILEMBEDS_FINDERS = []  # No outbound calls from an intranet.
 
