@@ -65,20 +65,13 @@ class OrganisationScopedPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
-    """Wagtail's collection permissions for documents and images, and editing needs viewing.
-
-    Every admin view, chooser and listing of these models asks Wagtail's policy registry, so
-    registering this for a model makes the one access policy part of each of those answers:
-    an instance the user may not view is one they have no permission for, and every listing
-    of instances is narrowed by the policy (by primary key, so Wagtail's search can narrow it
-    further).
-    """
+class EditingNeedsViewingMixin:
+    """For a Wagtail permission policy: an instance the user may not view is one they have no
+    permission for, and every "instances the user may work with" answer is narrowed by the
+    access policy (by primary key, so Wagtail's search can narrow it further)."""
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
-        return can_view(user, instance) and super().user_has_permission_for_instance(
-            user, action, instance
-        )
+        return self.user_has_any_permission_for_instance(user, [action], instance)
 
     def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
         return can_view(user, instance) and super().user_has_any_permission_for_instance(
@@ -94,22 +87,22 @@ class VisibleCollectionOwnershipPolicy(CollectionOwnershipPermissionPolicy):
         return self.instances_user_has_any_permission_for(user, [action])
 
 
-class VisiblePagePermissionPolicy(PagePermissionPolicy):
+class VisibleCollectionOwnershipPolicy(
+    EditingNeedsViewingMixin, CollectionOwnershipPermissionPolicy
+):
+    """Wagtail's collection permissions for documents and images, and editing needs viewing.
+
+    Every admin view, chooser and listing of these models asks Wagtail's policy registry, so
+    registering this for a model makes the one access policy part of each of those answers.
+    """
+
+
+class VisiblePagePermissionPolicy(EditingNeedsViewingMixin, PagePermissionPolicy):
     """Wagtail's page permissions, and editing needs viewing (see ``page_permissions``).
 
     The admin's page listings, reports (locked, aging, workflows), dashboard panels and API
-    ask this for the pages a user may work with; each answer is narrowed by the policy.
+    ask this for the pages a user may work with.
     """
-
-    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
-        return can_view(user, instance) and super().user_has_any_permission_for_instance(
-            user, actions, instance
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
-        return visible_to_for_search(
-            user, super().instances_user_has_any_permission_for(user, actions)
-        )
 
     def explorable_instances(self, user) -> QuerySet:
         return visible_to_for_search(user, super().explorable_instances(user))
