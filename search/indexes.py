@@ -53,3 +53,10 @@ def refresh_entry_index(alias: str = "default") -> None:
         from .models import SearchEntry
 
         get_search_backend(alias).get_index_for_model(SearchEntry).refresh()
+
+
+def refresh_all_indexes(alias: str = "default") -> None:
+    """Make everything sent to every index searchable now (tests; no-op on database search)."""
+    if uses_search_engine(alias):
+        backend = get_search_backend(alias)
+        backend.es.indices.refresh(index=f"{backend.index_prefix}*")
