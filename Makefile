@@ -6,13 +6,27 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install assets migrate seed lint format check-migrations check clean
+# `make serve`: production settings behind gunicorn (intranet/gunicorn.conf.py) with the worker.
+# Needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL etc.); see README's Production section.
+SERVE_SETTINGS ?= intranet.settings.production
+
+.PHONY: run serve test bench install assets migrate seed lint format check-migrations check clean
 
 run: install assets migrate seed
 	@echo "Starting the task worker and the server on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) db_worker & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install assets
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(MANAGE) check --deploy
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(MANAGE) migrate --no-input
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(MANAGE) collectstatic --no-input --verbosity 0
+	@echo "Starting the task worker and gunicorn on $${GUNICORN_BIND:-$(HOST):$(PORT)} (Ctrl+C stops both)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(MANAGE) db_worker & \
+	  DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) HOST=$(HOST) PORT=$(PORT) \
+	    $(BIN)/gunicorn --config intranet/gunicorn.conf.py
 
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
