@@ -108,6 +108,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short queries: JIT compilation costs more than it saves (it doubled the search p95),
     # and search's facet grouping sorts in memory with a little more than the default.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c work_mem=16MB"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server, `db_worker` and an import write at once. WAL lets readers carry on while
+    # one writes; IMMEDIATE takes the write lock when a transaction starts, so a writer waits
+    # (up to the busy timeout) instead of failing with "database is locked" half-way through
+    # when a read lock cannot be upgraded; NORMAL is safe under WAL and much faster.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
