@@ -1,13 +1,16 @@
 """Small site-wide views: health check, organisation colours, error pages."""
 
+import sys
+
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
-from django.db.utils import DatabaseError
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intranet.core import health
+from intranet.core.errors import error_response
 from intranet.organisations.models import Organisation
 
 
@@ -15,17 +18,16 @@ from intranet.organisations.models import Organisation
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness for load balancers: 200 with the database reachable, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        database = "ok"
-    except DatabaseError:
-        database = "unavailable"
+    """For load balancers and operators: 503 only when the database is unreachable."""
+    database = health.database_status()
     healthy = database == "ok"
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "database": database},
+        {
+            "status": "ok" if healthy else "error",
+            "database": database,
+            "search": health.search_status(),
+            "tasks": health.task_backlog(),
+        },
         status=200 if healthy else 503,
     )
 
@@ -51,4 +53,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """500, or 503 when the database is what failed (it comes back; the person can retry).
+
+    Django calls this while handling the exception, so it is the one in flight.
+    """
+    unavailable = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+    return error_response(request, 503 if unavailable else 500)

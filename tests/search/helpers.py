@@ -2,7 +2,9 @@
 
 import time
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from wagtail.models import Collection
 
 from intranet.library.models import LibraryDocument
@@ -42,3 +44,22 @@ def library_document(organisation, title: str, text: str, collection=None, **fie
     )
     document.save()
     return document
+
+
+def engine_down():
+    """Settings pointing search at a closed port: a real refused connection, no mock."""
+    configured = settings.WAGTAILSEARCH_BACKENDS["default"]
+    backend = (
+        configured["BACKEND"] if "URLS" in configured else ("wagtail.search.backends.opensearch3")
+    )
+    return override_settings(
+        WAGTAILSEARCH_BACKENDS={
+            "default": {
+                "BACKEND": backend,
+                "URLS": ["http://127.0.0.1:9"],  # discard port: nothing listens
+                "INDEX_PREFIX": configured.get("INDEX_PREFIX", "commons_test_"),
+                "TIMEOUT": 1,
+                "OPTIONS": {"max_retries": 0},
+            }
+        }
+    )

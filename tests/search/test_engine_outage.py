@@ -9,7 +9,6 @@ The catching-up half needs the real node, so it runs when OPENSEARCH_URL is set.
 import os
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
 
 from search.engine_sync import push_pending
@@ -18,6 +17,7 @@ from search.models import EngineState, SearchEntry
 from search.query import SearchRequest
 from search.service import run_search
 from tests.factories import ContentPageFactory
+from tests.search.helpers import engine_down
 
 pytestmark = pytest.mark.django_db
 
@@ -25,24 +25,6 @@ real_engine = pytest.mark.skipif(
     not (os.environ.get("OPENSEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")),
     reason="catching up needs a real search engine (set OPENSEARCH_URL)",
 )
-
-
-def engine_down():
-    configured = settings.WAGTAILSEARCH_BACKENDS["default"]
-    backend = (
-        configured["BACKEND"] if "URLS" in configured else ("wagtail.search.backends.opensearch3")
-    )
-    return override_settings(
-        WAGTAILSEARCH_BACKENDS={
-            "default": {
-                "BACKEND": backend,
-                "URLS": ["http://127.0.0.1:9"],  # discard port: nothing listens
-                "INDEX_PREFIX": configured.get("INDEX_PREFIX", "commons_test_"),
-                "TIMEOUT": 1,
-                "OPTIONS": {"max_retries": 0},
-            }
-        }
-    )
 
 
 def test_publishing_succeeds_and_the_change_waits_for_the_engine(organisation):
