@@ -33,7 +33,14 @@ class ExtractionStatus(models.TextChoices):
 
 
 EXTRACTION_FIELDS = frozenset(
-    {"extracted_text", "extraction_status", "extraction_reason", "extracted_at", "page_count"}
+    {
+        "extracted_text",
+        "extraction_status",
+        "extraction_reason",
+        "extracted_at",
+        "extraction_requested_at",
+        "page_count",
+    }
 )
 
 
@@ -69,6 +76,9 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
     )
     extraction_reason = models.CharField(max_length=255, blank=True, editable=False)
     extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the current file's text was asked for: a document still pending long after it (its
+    # worker died mid-task) is read again by `extract_text --stale`.
+    extraction_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     access_groups = models.ManyToManyField(
         OrganisationGroup,
         blank=True,

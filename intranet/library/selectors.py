@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Collection
@@ -65,3 +65,18 @@ def library_documents(user, root: Collection | None, filters: LibraryFilters) ->
 
 def file_types(documents: QuerySet) -> list[str]:
     return sorted(set(documents.order_by().values_list("file_type", flat=True)) - {""})
+
+
+def stale_pending_documents(older_than: datetime.timedelta) -> QuerySet:
+    """Documents whose text was asked for over ``older_than`` ago and is still not read.
+
+    The extraction task normally finishes in seconds; a document pending far longer lost its
+    task (the worker was killed mid-task, or the queue was lost) and would otherwise stay
+    "Waiting to be read" forever. Documents from before the request time was kept count by
+    their creation time.
+    """
+    cutoff = timezone.now() - older_than
+    return LibraryDocument.objects.filter(extraction_status="pending").filter(
+        Q(extraction_requested_at__lt=cutoff)
+        | Q(extraction_requested_at__isnull=True, created_at__lt=cutoff)
+    )

@@ -29,6 +29,7 @@ def note_new_file(document) -> None:
     name = document.file.name.rsplit("/", 1)[-1]
     document.file_type = name.rsplit(".", 1)[-1].lower()[:10] if "." in name else ""
     document.extraction_status = "pending"
+    document.extraction_requested_at = timezone.now()
     document.extraction_reason = ""
     document.extracted_text = ""
     document.page_count = None
