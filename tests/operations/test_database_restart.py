@@ -6,15 +6,10 @@ port and data folder), so the suite's own database is never touched. gunicorn ke
 connections (``DATABASE_CONN_MAX_AGE``), which only health checks make survive a restart.
 """
 
-import os
-import subprocess
-import tempfile
-
 import pytest
 from django.conf import settings
 
 from tests.operations.processes import (
-    ROOT,
     browser,
     fetch,
     free_port,
@@ -35,27 +30,6 @@ QUEUED_EXTRACTION = """
 from intranet.library.models import LibraryDocument
 print(LibraryDocument.objects.get(title="Queued before the restart").extraction_status)
 """
-
-
-@pytest.fixture
-def postgres_server():
-    """Start/stop functions for a PostgreSQL of this test's own; yields its URL."""
-    data = tempfile.mkdtemp(prefix="commons-restart-pg-", dir="/tmp")
-    env = {**os.environ, "COMMONS_PG_PORT": str(free_port()), "COMMONS_PG_DATA": data}
-
-    def postgres(action: str) -> str:
-        done = subprocess.run(
-            [ROOT / "scripts" / "postgres", action],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout.strip()
-
-    yield postgres
-    postgres("stop")
-    subprocess.run(["rm", "-rf", data], check=False)
 
 
 def test_a_restart_shows_the_unavailable_page_then_the_site_recovers_and_runs_queued_tasks(
