@@ -5,37 +5,11 @@ import sys
 from pathlib import Path
 
 WORDS = [
-    "council",
-    "staff",
-    "leave",
-    "policy",
-    "parking",
-    "permit",
-    "housing",
-    "repairs",
-    "budget",
-    "safeguarding",
-    "training",
-    "library",
-    "contract",
-    "procurement",
-    "waste",
-    "recycling",
-    "schools",
-    "planning",
-    "licence",
-    "payroll",
-    "pension",
-    "expenses",
-    "laptop",
-    "password",
-    "building",
-    "fire",
-    "evacuation",
-    "volunteers",
-    "residents",
-    "consultation",
-]
+    "council", "staff", "leave", "policy", "parking", "permit", "housing", "repairs", "budget",
+    "safeguarding", "training", "library", "contract", "procurement", "waste", "recycling",
+    "schools", "planning", "licence", "payroll", "pension", "expenses", "laptop", "password",
+    "building", "fire", "evacuation", "volunteers", "residents", "consultation",
+]  # fmt: skip
 
 
 def main(directory: str, count: str) -> None:
