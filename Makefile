@@ -10,7 +10,7 @@ PORT ?= 8000
 # Needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL etc.); see README's Production section.
 SERVE_SETTINGS ?= intranet.settings.production
 
-.PHONY: run serve test bench install assets migrate seed lint format check-migrations check clean
+.PHONY: run serve test bench load install assets migrate seed lint format check-migrations check clean
 
 run: install assets migrate seed
 	@echo "Starting the task worker and the server on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
@@ -37,6 +37,12 @@ test: install assets
 bench: install
 	$(BIN)/python bench/import_documents.py
 	scripts/bench-search
+
+# Figures, not pass/fail: the site under production settings (gunicorn, the task worker, an
+# import running) on PostgreSQL + OpenSearch, and Locust at 20 then 50 signed-in users, on
+# 127.0.0.1 only. LOAD_MINUTES (default 2) per user count; see bench/load/ and docs/performance.md.
+load: install assets
+	scripts/load
 
 install: $(VENV)/.installed node_modules/.installed
 
