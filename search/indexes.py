@@ -30,10 +30,16 @@ def reset_indexes(alias: str = "default") -> None:
 
 
 def delete_all_indexes(alias: str = "default") -> None:
-    """Drop every index under this site's prefix (test runs clean up after themselves)."""
+    """Drop every index under this site's prefix (test runs clean up after themselves).
+
+    By name, not by wildcard: Elasticsearch refuses wildcard deletes by default
+    (``action.destructive_requires_name``), OpenSearch allows them.
+    """
     if uses_search_engine(alias):
         backend = get_search_backend(alias)
-        backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+        names = sorted(backend.es.indices.get(index=f"{backend.index_prefix}*"))
+        if names:
+            backend.es.indices.delete(index=",".join(names), ignore_unavailable=True)
 
 
 def reset_entry_index(alias: str = "default") -> None:
