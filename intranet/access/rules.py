@@ -13,7 +13,7 @@ Anything else — anonymous, inactive, missing facts — is refused (fail closed
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import Exists, Q
 
 from .choices import AUDIENCE_BREADTH, CLASSIFICATION_LEVEL, Audience, Classification
 
@@ -214,7 +214,3 @@ def rule_q(viewer: Viewer, paths: AccessPaths) -> Q:
             }
         )
     return audience & classification
-
-
-def filter_visible(queryset: QuerySet, viewer: Viewer, paths: AccessPaths) -> QuerySet:
-    return queryset.filter(rule_q(viewer, paths))

@@ -14,14 +14,6 @@ from .validators import (
 )
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def for_user(self, user) -> "OrganisationQuerySet":
-        """The organisations the user is a member of."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user)
-
-
 class Organisation(index.Indexed, models.Model):
     """A sovereign partner (a council, a fire service…) with its own section and library.
 
@@ -65,8 +57,6 @@ class Organisation(index.Indexed, models.Model):
         editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
