@@ -68,6 +68,7 @@ seed: migrate
 lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports  # layers and cycles: [tool.importlinter] in pyproject.toml
 
 format: install
 	$(BIN)/ruff format .

@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from intranet.access.admin_forms import OrganisationScopedForm
 from intranet.access.admin_permissions import administered_organisation_ids
-from intranet.core import csv as safe_csv
+from intranet.common import csv as safe_csv
 from intranet.organisations.models import Organisation
 
 from . import analytics

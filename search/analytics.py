@@ -16,10 +16,12 @@ from django.utils import timezone
 from intranet.organisations.models import Membership
 
 from .models import QUERY_LENGTH, SearchQueryDay, normalise_query
+from .retention import RETENTION_DAYS, purge_older_than
+from .tasks import purge_search_queries
+
+__all__ = ["RETENTION_DAYS", "purge_older_than"]  # Where the command and callers find them.
 
 logger = logging.getLogger(__name__)
-
-RETENTION_DAYS = 90
 
 
 def _organisation_id(user) -> int | None:
@@ -67,17 +69,8 @@ def _record(organisation_id: int | None, query: str, total: int) -> None:
         except IntegrityError:  # Another search created the row first.
             row.update(**increments)
             return
-    if first_today:
-        purge_older_than(RETENTION_DAYS)
-
-
-def purge_older_than(days: int = RETENTION_DAYS) -> int:
-    """Delete the counts of days more than ``days`` ago; returns how many rows went."""
-    cutoff = timezone.localdate() - datetime.timedelta(days=days)
-    deleted, _ = SearchQueryDay.objects.filter(day__lt=cutoff).delete()
-    if deleted:
-        logger.info("Purged %s search query counts from before %s", deleted, cutoff)
-    return deleted
+    if first_today:  # Once a day, in the background: a search never deletes rows itself.
+        transaction.on_commit(purge_search_queries.enqueue)
 
 
 # --- Reading the counts -----------------------------------------------------------------------

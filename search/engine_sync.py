@@ -2,30 +2,29 @@
 
 Only pending entries are sent; each is marked synced only if nobody wrote it meanwhile
 (its ``revision`` is unchanged), so a slow sync can never hide a newer change. If the engine
-cannot be reached the entries stay pending and a retry is queued: nothing is lost.
+cannot be reached the entries stay pending and the caller is told (the sync task then queues
+its own retry): nothing is lost.
 """
 
 import logging
-from datetime import timedelta
+from collections.abc import Callable
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from .indexes import uses_search_engine
+from .config import uses_search_engine
 from .models import EngineState, SearchEntry
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
-RETRY_AFTER = timedelta(seconds=30)
 
 
-def push_pending(limit: int | None = None) -> int:
-    """Send pending entries to the engine; returns how many were synced."""
+def push_pending(limit: int | None = None, on_unavailable: Callable[[], None] | None = None) -> int:
+    """Send pending entries to the engine; returns how many were synced. If the engine cannot
+    be reached they stay pending and ``on_unavailable`` is called."""
     if not uses_search_engine():
         return 0
     backend = get_search_backend()
@@ -48,7 +47,8 @@ def push_pending(limit: int | None = None) -> int:
                     index.delete_item(entry)
         except Exception as error:  # Any transport failure: keep them pending, try later.
             logger.warning("Search engine unavailable; %d entries wait: %s", len(batch), error)
-            _queue_retry()
+            if on_unavailable:
+                on_unavailable()
             return synced
         # Only rows nobody wrote meanwhile (same revision) are done.
         unchanged = reduce(or_, (Q(pk=e.pk, revision=e.revision) for e in batch))
@@ -56,16 +56,3 @@ def push_pending(limit: int | None = None) -> int:
         SearchEntry.objects.filter(unchanged, removed=False).update(engine_state=EngineState.SYNCED)
         synced += len(batch)
     return synced
-
-
-def _queue_retry() -> None:
-    """One retry per interval, however many writes failed meanwhile (a long outage must not
-    fill the task queue); the retry sends every pending entry, not just one write's."""
-    from django_tasks import default_task_backend
-
-    from .tasks import sync_engine
-
-    if default_task_backend.supports_defer and cache.add(
-        "search:engine-retry-queued", True, timeout=RETRY_AFTER.total_seconds()
-    ):
-        sync_engine.using(run_after=timezone.now() + RETRY_AFTER).enqueue()

@@ -1,14 +1,12 @@
 """Helpers for the search engine's indexes, used by tests and maintenance commands."""
 
-from django.conf import settings
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
+from .config import uses_search_engine
+from .models import SearchEntry
 
-def uses_search_engine(alias: str = "default") -> bool:
-    """True when the backend is OpenSearch/Elasticsearch rather than the database."""
-    backend = settings.WAGTAILSEARCH_BACKENDS[alias]["BACKEND"]
-    return "opensearch" in backend or "elasticsearch" in backend
+__all__ = ["uses_search_engine"]  # Re-exported: where callers have always found it.
 
 
 def reset_indexes(alias: str = "default") -> None:
@@ -45,8 +43,6 @@ def delete_all_indexes(alias: str = "default") -> None:
 def reset_entry_index(alias: str = "default") -> None:
     """Empty the search entries' index (tests: rolled-back rows must not linger in the engine)."""
     if uses_search_engine(alias):
-        from .models import SearchEntry
-
         backend = get_search_backend(alias)
         index = backend.get_index_for_model(SearchEntry)
         index.reset()
@@ -56,8 +52,6 @@ def reset_entry_index(alias: str = "default") -> None:
 def refresh_entry_index(alias: str = "default") -> None:
     """Make everything sent so far searchable now (the engine otherwise refreshes each second)."""
     if uses_search_engine(alias):
-        from .models import SearchEntry
-
         get_search_backend(alias).get_index_for_model(SearchEntry).refresh()
 
 

@@ -14,9 +14,10 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from .indexes import uses_search_engine
+from .config import uses_search_engine
 from .models import EngineState, Kind, SearchEntry
 from .sources import describe, kind_of_page
+from .tasks import sync_engine
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,52 @@ def remove_pages(page_ids: Iterable[int]) -> None:
 def refresh_documents(document_ids: Iterable[int]) -> None:
     for document_id in document_ids:
         _write(Kind.DOCUMENT, document_id)
+    _after_write()
+
+
+def restamp_documents(document_ids: Iterable[int]) -> None:
+    """After only documents' effective access changed (a folder's access, a policy): copy the
+    new facts onto their entries in bulk — a fixed number of queries however many documents.
+    A document with no entry yet (or no facts) takes the ordinary path."""
+    from intranet.library.models import LibraryDocument
+
+    ids = list(document_ids)
+    facts = {
+        pk: (owner_id, audience, classification)
+        for pk, owner_id, audience, classification in LibraryDocument.objects.filter(
+            pk__in=ids
+        ).values_list(
+            "pk", "owner_organisation_id", "effective_audience", "effective_classification"
+        )
+    }
+    entries = dict(
+        SearchEntry.objects.filter(kind=Kind.DOCUMENT, object_id__in=ids).values_list(
+            "object_id", "pk"
+        )
+    )
+    stamped = [pk for pk in ids if pk in entries and facts.get(pk, (None, ""))[1]]
+    for pk in set(ids) - set(stamped):
+        _write(Kind.DOCUMENT, pk)
+    by_facts: dict[tuple, list[int]] = {}
+    for pk in stamped:
+        by_facts.setdefault(facts[pk], []).append(entries[pk])
+    for (owner_id, audience, classification), entry_ids in by_facts.items():
+        SearchEntry.objects.filter(pk__in=entry_ids).update(
+            organisation_id=owner_id,
+            audience=audience,
+            classification=classification,
+            engine_state=EngineState.PENDING,
+            revision=F("revision") + 1,
+        )
+    groups = LibraryDocument.effective_groups.through.objects.filter(
+        librarydocument_id__in=stamped
+    ).values_list("librarydocument_id", "organisationgroup_id")
+    through = SearchEntry.groups.through
+    through.objects.filter(searchentry_id__in=[entries[pk] for pk in stamped]).delete()
+    through.objects.bulk_create(
+        through(searchentry_id=entries[document_id], organisationgroup_id=group_id)
+        for document_id, group_id in groups
+    )
     _after_write()
 
 
@@ -141,6 +188,4 @@ def _remove(kind: str, object_id: int) -> None:
 
 def _after_write() -> None:
     if uses_search_engine():
-        from .tasks import sync_engine
-
         sync_engine.enqueue()

@@ -18,8 +18,11 @@ from django.utils import timezone
 from wagtail.search import index
 
 from intranet.access.choices import Audience, Classification
+from intranet.access.policy import facts_for
 from intranet.access.rules import AccessPaths
 from intranet.organisations.models import Organisation, OrganisationGroup
+
+from .config import uses_search_engine
 
 # What one entry keeps of a body of text; the rest of a very long document is not searched.
 BODY_LIMIT = 200_000
@@ -127,8 +130,6 @@ class SearchEntry(index.Indexed, models.Model):
     @classmethod
     def get_indexed_objects(cls):
         """What ``update_index`` sends to a search engine (the database search reads the table)."""
-        from .indexes import uses_search_engine
-
         if not uses_search_engine():
             return cls.objects.none()
         return cls.objects.filter(removed=False).prefetch_related("groups")
@@ -255,8 +256,6 @@ class BestBet(models.Model):
         return ", ".join(queries[:3]) + more
 
     def clean(self):
-        from intranet.access.policy import facts_for
-
         errors = {}
         if not self.query_list:
             errors["queries"] = "Enter at least one search."

@@ -5,18 +5,21 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
-from intranet.core.signals import content_changed
+from intranet.common.signals import content_changed
 
 from . import indexing
 
 
-def _content_changed(sender, pks, root=None, **kwargs):
+def _content_changed(sender, pks, root=None, access_only=False, **kwargs):
     from intranet.library.models import LibraryDocument
 
     if issubclass(sender, Page):
         indexing.refresh_page_tree(root, pks) if root else indexing.refresh_pages(pks)
     elif issubclass(sender, LibraryDocument):
-        indexing.refresh_documents(pks)
+        if access_only:
+            indexing.restamp_documents(pks)
+        else:
+            indexing.refresh_documents(pks)
 
 
 def _page_unpublished(sender, instance, **kwargs):

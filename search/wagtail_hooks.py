@@ -3,7 +3,6 @@ own admins, like its access settings) and the report of what its staff search fo
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import register_permission_policy
@@ -11,8 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from intranet.access.admin_permissions import (
+    AdministratorsMenuItem,
     OrganisationScopedPermissionPolicy,
-    administered_organisation_ids,
 )
 from intranet.access.admin_views import ScopedViewSet
 
@@ -75,11 +74,6 @@ register_snippet(SearchAdminGroup)
 @hooks.register("register_admin_urls")
 def search_query_report_urls():
     return [path("search-queries/", admin_views.search_query_report, name="commons_search_queries")]
-
-
-class AdministratorsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser or bool(administered_organisation_ids(request.user))
 
 
 @hooks.register(SEARCH_MENU_HOOK)

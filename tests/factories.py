@@ -20,6 +20,7 @@ from home.models import (
 )
 from intranet.demo import files
 from intranet.images.models import IntranetImage
+from intranet.library.services import set_folder_access
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import provision_organisation
 
@@ -188,15 +189,9 @@ def document_in(collection, title: str, text: str = "notes", filename: str = "no
 
 def restrict_folder(folder, audience="", classification="", groups=()):
     """Declare a library folder's access, as its organisation's admins would."""
-    from intranet.access.effective import refresh_collection_documents
-    from intranet.access.models import CollectionAccess
-
-    access = CollectionAccess.objects.create(
-        collection=folder, audience=audience, classification=classification
+    return set_folder_access(
+        folder, audience=audience, classification=classification, groups=groups
     )
-    access.groups.set(list(groups))
-    refresh_collection_documents(folder)
-    return access
 
 
 def member_of(organisation, username: str, *groups: str):

@@ -99,6 +99,8 @@ class FolderAccessForm(WideningCheckMixin, WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         collection = cleaned.get("collection")
+        if collection is not None:
+            self.instance.organisation_id = collection_facts(collection).owner_id
         if collection is not None and collection.depth > 1:
             parent_facts = collection_facts(collection.get_parent())
             audience = cleaned.get("audience", "")

@@ -6,6 +6,7 @@ versions and agreements are never deleted (evidence); agreements are revoked ins
 """
 
 from django.db.models import QuerySet
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -106,3 +107,10 @@ class VisiblePagePermissionPolicy(EditingNeedsViewingMixin, PagePermissionPolicy
 
     def explorable_instances(self, user) -> QuerySet:
         return visible_to_for_search(user, super().explorable_instances(user))
+
+
+class AdministratorsMenuItem(MenuItem):
+    """An admin menu item for platform operators and organisations' admins only."""
+
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(administered_organisation_ids(request.user))

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
-from intranet.core.signals import content_changed
+from intranet.common.signals import content_changed
 from intranet.organisations.models import Organisation
 
 from .choices import AUDIENCE_BREADTH, CLASSIFICATION_LEVEL, Audience, Classification
@@ -24,8 +24,13 @@ SHARED = AccessFacts(
 )
 
 
-def organisation_default(organisation: Organisation) -> AccessFacts:
-    policy = OrganisationPolicy.objects.filter(organisation=organisation).first()
+_LOAD = object()
+
+
+def organisation_default(organisation: Organisation, policy=_LOAD) -> AccessFacts:
+    """The facts at the top of the organisation's chain; ``policy`` when already loaded."""
+    if policy is _LOAD:
+        policy = OrganisationPolicy.objects.filter(organisation=organisation).first()
     return AccessFacts(
         owner_id=organisation.pk,
         audience=policy.default_audience if policy else Audience.PARTNERSHIP,
@@ -189,16 +194,7 @@ def refresh_page_access(page: Page) -> None:
 
 def _stored_page_facts(page_ids: list[int]) -> dict[int, AccessFacts]:
     records = PageAccess.objects.filter(page_id__in=page_ids).prefetch_related("groups")
-    return {
-        record.page_id: AccessFacts(
-            owner_id=record.owner_organisation_id,
-            audience=record.audience,
-            classification=record.classification,
-            group_ids=frozenset(group.pk for group in record.groups.all()),
-            handling_caveat=record.handling_caveat,
-        )
-        for record in records
-    }
+    return {record.page_id: record.access_facts() for record in records}
 
 
 def _store_page_facts(page: Page, facts: AccessFacts) -> None:
@@ -214,12 +210,11 @@ def _store_page_facts(page: Page, facts: AccessFacts) -> None:
     record.groups.set(facts.group_ids)
 
 
-def refresh_organisation(organisation: Organisation) -> None:
-    """After a policy change: recompute everything in the organisation's section and library."""
+def refresh_organisation_pages(organisation: Organisation) -> None:
+    """After a policy change: recompute the pages of the organisation's section (its library's
+    documents are the library's to recompute: ``intranet.library.services``)."""
     if organisation.section_page_id:
         refresh_page_access(organisation.section_page)
-    if organisation.library_collection_id:
-        refresh_collection_documents(organisation.library_collection)
 
 
 # --- Documents --------------------------------------------------------------------------------
@@ -227,30 +222,57 @@ def refresh_organisation(organisation: Organisation) -> None:
 
 def collection_facts(collection: Collection) -> AccessFacts:
     """The effective facts of a library collection (what its documents start from)."""
+    return _walk_collections(_ancestors_and_self(collection))[collection.pk]
+
+
+def collection_facts_below(collection: Collection) -> dict[int, AccessFacts]:
+    """The effective facts of ``collection`` and of every folder below it, by collection id,
+    in one walk: a fixed number of queries however many folders there are."""
+    chain = _ancestors_and_self(collection)
+    below = list(chain[-1].get_descendants().order_by("path"))
+    facts = _walk_collections([*chain, *below])
+    return {node.pk: facts[node.pk] for node in (chain[-1], *below)}
+
+
+def _ancestors_and_self(collection: Collection) -> list[Collection]:
     # Collections keep siblings sorted by name, so adding one can move others' tree paths:
     # never trust the path of an instance loaded before that — read it again.
     collection = Collection.objects.get(pk=collection.pk)
+    return list(collection.get_ancestors(inclusive=True).order_by("path"))
+
+
+def _walk_collections(nodes: list[Collection]) -> dict[int, AccessFacts]:
+    """Facts of each node, given every node's ancestors among ``nodes`` (in path order)."""
+    ids = [node.pk for node in nodes]
     owners = {
         org.library_collection_id: org
-        for org in Organisation.objects.filter(library_collection__isnull=False)
+        for org in Organisation.objects.filter(library_collection_id__in=ids)
+    }
+    policies = {
+        policy.organisation_id: policy
+        for policy in OrganisationPolicy.objects.filter(organisation__in=owners.values())
     }
     declared = {
         access.collection_id: access
-        for access in CollectionAccess.objects.filter(
-            collection__in=collection.get_ancestors(inclusive=True)
-        ).prefetch_related("groups")
+        for access in CollectionAccess.objects.filter(collection_id__in=ids).prefetch_related(
+            "groups"
+        )
     }
-    facts = SHARED
-    for node in collection.get_ancestors(inclusive=True).order_by("path"):
+    by_path: dict[str, AccessFacts] = {}
+    facts_by_id = {}
+    for node in nodes:
+        facts = by_path.get(node.path[: -Collection.steplen], SHARED)
         if node.pk in owners:
-            facts = organisation_default(owners[node.pk])
+            owner = owners[node.pk]
+            facts = organisation_default(owner, policies.get(owner.pk))
         access = declared.get(node.pk)
         if access:
             groups = frozenset(g.pk for g in access.groups.all())
             facts = narrow(
                 facts, access.audience, access.classification, groups, access.handling_caveat
             )
-    return facts
+        by_path[node.path] = facts_by_id[node.pk] = facts
+    return facts_by_id
 
 
 def document_facts_if(
@@ -281,35 +303,80 @@ def document_facts(document) -> AccessFacts:
 
 
 def _store_item_facts(item, facts: AccessFacts) -> None:
-    """Write effective facts onto a document or image (the same columns on both)."""
-    type(item).objects.filter(pk=item.pk).update(
-        owner_organisation_id=facts.owner_id,
-        effective_audience=facts.audience,
-        effective_classification=facts.classification,
-        effective_caveat=facts.handling_caveat,
-    )
+    """Write effective facts onto one document or image (``EffectiveAccess`` columns)."""
+    store_effective_access(type(item), {item.pk: facts}, only_changed=False)
     item.owner_organisation_id = facts.owner_id
     item.effective_audience = facts.audience
     item.effective_classification = facts.classification
     item.effective_caveat = facts.handling_caveat
-    item.effective_groups.set(facts.group_ids)
+
+
+def store_effective_access(
+    model, facts_by_pk: dict[int, AccessFacts], only_changed: bool = True
+) -> list[int]:
+    """Write effective facts onto rows of an ``EffectiveAccess`` model in bulk: one UPDATE per
+    distinct set of facts and two statements for the groups, however many rows. Returns the
+    ids whose facts changed (all of them with ``only_changed=False``)."""
+    through = model.effective_groups.through
+    item_column = f"{model._meta.model_name}_id"
+    ids = list(facts_by_pk)
+    if only_changed:
+        stored = _stored_item_facts(model, ids)
+        ids = [pk for pk in ids if stored.get(pk) != facts_by_pk[pk]]
+    by_columns: dict[tuple, list[int]] = {}
+    for pk in ids:
+        facts = facts_by_pk[pk]
+        columns = (facts.owner_id, facts.audience, facts.classification, facts.handling_caveat)
+        by_columns.setdefault(columns, []).append(pk)
+    for (owner_id, audience, classification, caveat), pks in by_columns.items():
+        model.objects.filter(pk__in=pks).update(
+            owner_organisation_id=owner_id,
+            effective_audience=audience,
+            effective_classification=classification,
+            effective_caveat=caveat,
+        )
+    if ids:
+        through.objects.filter(**{f"{item_column}__in": ids}).delete()
+        through.objects.bulk_create(
+            through(**{item_column: pk, "organisationgroup_id": group_id})
+            for pk in ids
+            for group_id in sorted(facts_by_pk[pk].group_ids)
+        )
+    return ids
+
+
+def _stored_item_facts(model, ids: list[int]) -> dict[int, AccessFacts]:
+    through = model.effective_groups.through
+    item_column = f"{model._meta.model_name}_id"
+    groups: dict[int, set[int]] = {}
+    for pk, group_id in through.objects.filter(**{f"{item_column}__in": ids}).values_list(
+        item_column, "organisationgroup_id"
+    ):
+        groups.setdefault(pk, set()).add(group_id)
+    rows = model.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "owner_organisation_id",
+        "effective_audience",
+        "effective_classification",
+        "effective_caveat",
+    )
+    return {
+        pk: AccessFacts(
+            owner_id=owner_id,
+            audience=audience,
+            classification=classification,
+            group_ids=frozenset(groups.get(pk, ())),
+            handling_caveat=caveat,
+        )
+        for pk, owner_id, audience, classification, caveat in rows
+        if audience  # Never worked out: differs from any facts.
+    }
 
 
 @transaction.atomic
 def refresh_document_access(document) -> None:
     _store_item_facts(document, document_facts(document))
     content_changed.send(sender=type(document), pks=[document.pk])
-
-
-def refresh_collection_documents(collection: Collection) -> None:
-    """After a folder's access changed: recompute the documents and images filed in it and in
-    its sub-folders (one entry point, so every caller that refreshes a folder covers both)."""
-    from intranet.library.models import LibraryDocument
-
-    collections = Collection.objects.get(pk=collection.pk).get_descendants(inclusive=True)
-    for document in LibraryDocument.objects.filter(collection__in=collections):
-        refresh_document_access(document)
-    refresh_collection_images(collection)
 
 
 # --- Images -----------------------------------------------------------------------------------
@@ -334,24 +401,24 @@ def refresh_image_access(image) -> None:
 
 @transaction.atomic
 def refresh_collection_images(collection: Collection) -> None:
-    """Recompute the images in ``collection`` and its sub-folders, one folder at a time."""
+    """Recompute the images in ``collection`` and its sub-folders, in bulk."""
     image_model = get_image_model()
-    collections = Collection.objects.get(pk=collection.pk).get_descendants(inclusive=True)
-    for folder in collections.filter(pk__in=image_model.objects.values("collection_id")):
-        facts = collection_facts(folder)
-        for image in image_model.objects.filter(collection=folder):
-            _store_item_facts(image, facts)
-            index.insert_or_update_object(image)
+    folders = collection_facts_below(collection)
+    images = image_model.objects.filter(collection_id__in=folders).only("pk", "collection_id")
+    facts = {image.pk: folders[image.collection_id] for image in images}
+    changed = store_effective_access(image_model, facts)
+    # The admin's image search filters on these facts in the engine, too.
+    for image in image_model.objects.filter(pk__in=changed):
+        index.insert_or_update_object(image)
 
 
 def refresh_missing() -> int:
-    """Give every page, document and image without effective access one (after migrations).
+    """Give every page and image without effective access one, and every folder setting its
+    organisation (after migrations). Documents are the library's (its own post_migrate).
 
     Pages created by data migrations, or before this app existed, have no record and so are
     hidden from everyone (fail closed) until this runs.
     """
-    from intranet.library.models import LibraryDocument
-
     refreshed = 0
     missing = Page.objects.filter(depth__gt=1, access_record__isnull=True).order_by("path")
     done: list[str] = []
@@ -360,12 +427,11 @@ def refresh_missing() -> int:
             refresh_page_access(page)
             done.append(page.path)
             refreshed += 1
-    for document in LibraryDocument.objects.filter(effective_audience=""):
-        refresh_document_access(document)
-        refreshed += 1
     for image in get_image_model().objects.filter(effective_audience=""):
         refresh_image_access(image)
         refreshed += 1
     for access in CollectionAccess.objects.filter(organisation__isnull=True):
-        access.save()  # Works out whose library the folder is in.
+        # Whose library the folder is in (its admins' listing is scoped by it).
+        owner_id = collection_facts(access.collection).owner_id
+        CollectionAccess.objects.filter(pk=access.pk).update(organisation_id=owner_id)
     return refreshed

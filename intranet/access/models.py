@@ -6,12 +6,15 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import classproperty
 from modelcluster.fields import ParentalManyToManyField
 
 from intranet.organisations.models import Organisation, OrganisationGroup
 
 from .choices import Audience, Classification
+from .rules import AccessFacts, AccessPaths
 
 
 class DeclaredAccess(models.Model):
@@ -56,6 +59,65 @@ class DeclaredPageAccess(DeclaredAccess):
         abstract = True
 
 
+class EffectiveAccess(models.Model):
+    """Effective access kept on the item's own row (library documents, images).
+
+    A content model with these columns declares, through them, what the access policy needs:
+    ``access_paths`` (for filtering listings) and ``access_facts()`` (for judging one item).
+    The policy knows no content model; it reads these declarations and refuses what has none.
+    """
+
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    effective_audience = models.CharField(
+        max_length=20, choices=Audience.choices, blank=True, editable=False
+    )
+    effective_classification = models.CharField(
+        max_length=20, choices=Classification.choices, blank=True, editable=False
+    )
+    effective_caveat = models.CharField(max_length=40, blank=True, editable=False)
+    effective_groups = models.ManyToManyField(
+        OrganisationGroup, blank=True, related_name="+", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    @classproperty
+    def access_paths(cls) -> AccessPaths:
+        # Groups as ``pk__in`` rather than ``Exists``: Wagtail's admin searches (index,
+        # chooser) run the trimmed queryset through the search backend, which can filter on
+        # fields, not on Exists.
+        through = cls.effective_groups.through
+        item_column = f"{cls._meta.model_name}_id"
+        return AccessPaths(
+            owner="owner_organisation",
+            audience="effective_audience",
+            classification="effective_classification",
+            has_group=lambda ids: Q(
+                pk__in=through.objects.filter(organisationgroup_id__in=ids).values(item_column)
+            ),
+        )
+
+    def access_facts(self) -> AccessFacts | None:
+        """The stored facts; None (refused) until they have been worked out."""
+        if not self.effective_audience:
+            return None
+        return AccessFacts(
+            owner_id=self.owner_organisation_id,
+            audience=self.effective_audience,
+            classification=self.effective_classification,
+            group_ids=frozenset(self.effective_groups.values_list("pk", flat=True)),
+            handling_caveat=self.effective_caveat,
+        )
+
+
 class PageAccess(models.Model):
     """The effective access of a live page, recomputed whenever it or an ancestor changes.
 
@@ -80,6 +142,16 @@ class PageAccess(models.Model):
     def __str__(self) -> str:
         return f"{self.audience}/{self.classification} for page {self.page_id}"
 
+    def access_facts(self) -> AccessFacts:
+        """The page's effective facts (groups from a prefetch, when the caller made one)."""
+        return AccessFacts(
+            owner_id=self.owner_organisation_id,
+            audience=self.audience,
+            classification=self.classification,
+            group_ids=frozenset(group.pk for group in self.groups.all()),
+            handling_caveat=self.handling_caveat,
+        )
+
 
 class CollectionAccess(models.Model):
     """Declared access of a library collection; its documents and sub-collections inherit it."""
@@ -90,7 +162,8 @@ class CollectionAccess(models.Model):
         related_name="access_settings",
         verbose_name="folder",
     )
-    # Whose library the folder is in; kept so each organisation's admins see only theirs.
+    # Whose library the folder is in; kept so each organisation's admins see only theirs. Set
+    # by whatever writes the setting (the admin form, ``set_folder_access``).
     organisation = models.ForeignKey(
         Organisation,
         null=True,
@@ -110,12 +183,6 @@ class CollectionAccess(models.Model):
 
     def __str__(self) -> str:
         return f"Access of {self.collection}"
-
-    def save(self, *args, **kwargs):
-        from .effective import collection_facts
-
-        self.organisation_id = collection_facts(self.collection).owner_id
-        super().save(*args, **kwargs)
 
 
 class WideningRule(models.TextChoices):
@@ -276,11 +343,6 @@ class InformationSharingAgreement(models.Model):
             errors["ends_on"] = "The end date must be on or after the start date."
         if errors:
             raise ValidationError(errors)
-
-    def covers(self, classification: str) -> bool:
-        if classification == Classification.OFFICIAL_SENSITIVE:
-            return self.covers_official_sensitive
-        return True
 
 
 class AuditEvent(models.Model):

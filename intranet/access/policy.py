@@ -106,59 +106,20 @@ PAGE_PATHS = AccessPaths(
 )
 
 
-def _document_paths() -> AccessPaths:
-    from intranet.library.models import LibraryDocument
-
-    return AccessPaths(
-        owner="owner_organisation",
-        audience="effective_audience",
-        classification="effective_classification",
-        has_group=lambda ids: Exists(
-            LibraryDocument.effective_groups.through.objects.filter(
-                librarydocument_id=OuterRef("pk"), organisationgroup_id__in=ids
-            )
-        ),
-    )
-
-
 def paths_for(model) -> AccessPaths | None:
-    """Pages and documents are known here; other models (search entries) declare
-    ``access_paths`` themselves — copies of an item's facts, so the same rule applies."""
-    from intranet.library.models import LibraryDocument
-
+    """Pages are known here (their records are this app's); every other model declares
+    ``access_paths`` itself (``EffectiveAccess`` columns, or copies such as search entries)."""
     if issubclass(model, Page):
         return PAGE_PATHS
-    if issubclass(model, LibraryDocument):
-        return _document_paths()
     return getattr(model, "access_paths", None)
 
 
 def facts_for(obj) -> AccessFacts | None:
     """The effective facts of one item; None (refuse) for anything the policy does not know."""
-    from intranet.library.models import LibraryDocument
-
     if isinstance(obj, Page):
         record = PageAccess.objects.filter(page_id=obj.pk).first()
-        if record is None:
-            return None
-        return AccessFacts(
-            owner_id=record.owner_organisation_id,
-            audience=record.audience,
-            classification=record.classification,
-            group_ids=frozenset(record.groups.values_list("pk", flat=True)),
-            handling_caveat=record.handling_caveat,
-        )
-    if isinstance(obj, LibraryDocument):
-        if not obj.effective_audience:
-            return None
-        return AccessFacts(
-            owner_id=obj.owner_organisation_id,
-            audience=obj.effective_audience,
-            classification=obj.effective_classification,
-            group_ids=frozenset(obj.effective_groups.values_list("pk", flat=True)),
-            handling_caveat=obj.effective_caveat,
-        )
-    if hasattr(obj, "access_facts"):  # Models that declare their own (images).
+        return record.access_facts() if record else None
+    if hasattr(obj, "access_facts"):  # Models that declare their own (documents, images).
         return obj.access_facts()
     return None
 
@@ -191,19 +152,19 @@ def can_download(user, obj) -> bool:
 
 
 def can_edit(user, obj) -> bool:
-    """Editing needs the item visible *and* Wagtail's page/collection permission for it."""
-    from intranet.library.models import LibraryDocument
-
+    """Editing needs the item visible *and* Wagtail's permission for it: the page's, or the
+    collection-based permission policy of a model that declares its access (documents)."""
     if not can_view(user, obj):
         return False
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
-    if isinstance(obj, LibraryDocument):
-        from wagtail.permissions import policy_registry
+    # Imported here: wagtail.permissions builds its policies from the app registry.
+    from wagtail.permissions import policy_registry
 
-        policy = policy_registry.get_by_type(LibraryDocument)
-        return policy.user_has_permission_for_instance(user, "change", obj)
-    return False
+    permissions = policy_registry.get_by_type(type(obj), fallback=False)
+    if permissions is None:
+        return False
+    return permissions.user_has_permission_for_instance(user, "change", obj)
 
 
 def administered_organisation_ids(user) -> frozenset[int]:

@@ -9,7 +9,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
-from intranet.core import csv as safe_csv
+from intranet.common import csv as safe_csv
 
 from .admin_permissions import administered_organisation_ids
 from .models import AuditEvent

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -14,9 +13,12 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from . import audit, reports
 from .admin_api import TrimmedDocumentsAdminAPIViewSet, TrimmedPagesAdminAPIViewSet
 from .admin_forms import AgreementForm, FolderAccessForm, OrganisationScopedForm, StatementForm
-from .admin_permissions import OrganisationScopedPermissionPolicy, administered_organisation_ids
+from .admin_permissions import (
+    AdministratorsMenuItem,
+    OrganisationScopedPermissionPolicy,
+)
 from .admin_views import ScopedViewSet
-from .effective import moved_page_facts, refresh_collection_documents
+from .effective import moved_page_facts
 from .models import (
     CollectionAccess,
     CommitmentStatement,
@@ -146,27 +148,16 @@ def audit_edited_settings(request, instance):
         audit.record_change(request.user, _organisation_of(instance), instance, what)
 
 
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def refresh_folder_documents(request, instance):
-    # After the form has saved the folder's groups, which post_save cannot see.
-    if isinstance(instance, CollectionAccess):
-        refresh_collection_documents(instance.collection)
-
-
 @hooks.register("register_admin_urls")
 def audit_report_urls():
     return [path("audit/", reports.audit_report, name="commons_audit_report")]
 
 
-class AuditMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser or bool(administered_organisation_ids(request.user))
-
-
 @hooks.register("register_reports_menu_item")
 def audit_report_menu_item():
-    return AuditMenuItem("Access audit trail", reverse("commons_audit_report"), icon_name="lock")
+    return AdministratorsMenuItem(
+        "Access audit trail", reverse("commons_audit_report"), icon_name="lock"
+    )
 
 
 @hooks.register("construct_reports_menu")

@@ -25,6 +25,7 @@ from intranet.access.models import (
 )
 from intranet.access.statements import accept, current_statement
 from intranet.images.models import IntranetImage
+from intranet.library.services import organisation_policy_changed, set_folder_access
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
@@ -89,6 +90,7 @@ def _ensure_organisation(spec: dict) -> tuple[Organisation, bool]:
         for key, value in wanted.items():
             setattr(policy, key, value)
         policy.save()
+        organisation_policy_changed(organisation)
     if current_statement(organisation) is None:
         CommitmentStatement.objects.create(
             organisation=organisation, text=STATEMENT_TEXT.format(org=organisation.name)
@@ -218,14 +220,11 @@ def _seed_library(organisation: Organisation, spec: dict) -> int:
     created = 0
     for path, (audience, classification, group), documents in LIBRARY:
         collection = _ensure_folder(organisation, path)
-        if audience or classification:
-            access, new = CollectionAccess.objects.get_or_create(
-                collection=collection,
-                defaults={"audience": audience, "classification": classification},
-            )
-            if new and group:
-                access.groups.set([organisation.groups.get(slug=group)])
-                access.save()
+        if (audience or classification) and not CollectionAccess.objects.filter(
+            collection=collection
+        ).exists():
+            groups = [organisation.groups.get(slug=group)] if group else []
+            set_folder_access(collection, audience, classification, groups)
         for title, document_type, file_format, lines in documents:
             if LibraryDocument.objects.filter(collection=collection, title=title).exists():
                 continue

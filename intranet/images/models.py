@@ -6,7 +6,6 @@ the same columns as a library document's, so listings can be filtered by the acc
 """
 
 from django.db import models
-from django.db.models import Q
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
@@ -17,15 +16,13 @@ from wagtail.images.models import (
 )
 from wagtail.search import index
 
-from intranet.access.choices import Audience, Classification
 from intranet.access.effective import refresh_image_access
-from intranet.access.rules import AccessFacts, AccessPaths
-from intranet.organisations.models import Organisation, OrganisationGroup
+from intranet.access.models import EffectiveAccess
 
 from .storage import image_storage
 
 
-class IntranetImage(AbstractImage):
+class IntranetImage(EffectiveAccess, AbstractImage):
     # Never a public media URL: the storage gives every file the guarded view's URL.
     file = WagtailImageField(
         verbose_name="file",
@@ -37,39 +34,6 @@ class IntranetImage(AbstractImage):
     )
     credit = models.CharField(max_length=255, blank=True, help_text="Photographer or source.")
 
-    # Effective access, worked out from the collection chain (intranet.access.effective).
-    owner_organisation = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
-    effective_audience = models.CharField(
-        max_length=20, choices=Audience.choices, blank=True, editable=False
-    )
-    effective_classification = models.CharField(
-        max_length=20, choices=Classification.choices, blank=True, editable=False
-    )
-    effective_caveat = models.CharField(max_length=40, blank=True, editable=False)
-    effective_groups = models.ManyToManyField(
-        OrganisationGroup, blank=True, related_name="+", editable=False
-    )
-
-    # Where the access policy (``intranet.access.policy.visible_to``) finds the facts. Groups
-    # as ``pk__in`` rather than ``Exists``: Wagtail's admin searches (index, chooser) run the
-    # trimmed queryset through the search backend, which can filter on fields, not Exists.
-    access_paths = AccessPaths(
-        owner="owner_organisation",
-        audience="effective_audience",
-        classification="effective_classification",
-        has_group=lambda ids: Q(
-            pk__in=IntranetImage.effective_groups.through.objects.filter(
-                organisationgroup_id__in=ids
-            ).values("intranetimage_id")
-        ),
-    )
     search_fields = [
         *AbstractImage.search_fields,
         index.FilterField("owner_organisation"),
@@ -82,18 +46,6 @@ class IntranetImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
-
-    def access_facts(self) -> AccessFacts | None:
-        """What ``intranet.access.policy.facts_for`` reads; None (refused) until computed."""
-        if not self.effective_audience:
-            return None
-        return AccessFacts(
-            owner_id=self.owner_organisation_id,
-            audience=self.effective_audience,
-            classification=self.effective_classification,
-            group_ids=frozenset(self.effective_groups.values_list("pk", flat=True)),
-            handling_caveat=self.effective_caveat,
-        )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from intranet.core import csv as safe_csv
+from intranet.common import csv as safe_csv
 
 from .models import ImportItem, ImportRun, Outcome
 

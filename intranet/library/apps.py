@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class LibraryConfig(AppConfig):
@@ -25,3 +26,15 @@ class LibraryConfig(AppConfig):
             ),
             exact_class=True,
         )
+        post_migrate.connect(_refresh_missing_access, sender=self)
+
+
+def _refresh_missing_access(sender, using="default", **kwargs):
+    from django.db import connections
+
+    from .services import refresh_missing_documents
+
+    # Only when the whole schema is there (not during a partial or reverse migrate).
+    tables = connections[using].introspection.table_names()
+    if "library_librarydocument" in tables and "access_collectionaccess" in tables:
+        refresh_missing_documents()

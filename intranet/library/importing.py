@@ -22,6 +22,7 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from intranet.access.choices import Audience, Classification
+from intranet.access.effective import refresh_document_access
 from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation, OrganisationGroup
@@ -172,7 +173,9 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
         outcome = Outcome.UPDATED
     document.access_groups.set(fields["groups"])
     document.tags.set(fields["tags"], clear=True)
-    document.save()  # Groups and tags count towards effective access and search.
+    # Its groups count towards its effective access (and so its search entry): recompute that
+    # once, rather than saving the whole document a second time.
+    refresh_document_access(document)
     ImportedObject.objects.update_or_create(
         importer=IMPORTER,
         organisation=organisation,

@@ -8,9 +8,8 @@ from django.conf import settings
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
-from intranet.access.choices import Audience, Classification
-from intranet.access.models import DeclaredAccess
-from intranet.organisations.models import Organisation, OrganisationGroup
+from intranet.access.models import DeclaredAccess, EffectiveAccess
+from intranet.organisations.models import OrganisationGroup
 
 from .storage import document_upload_to, library_storage, version_upload_to
 
@@ -44,7 +43,7 @@ EXTRACTION_FIELDS = frozenset(
 )
 
 
-class LibraryDocument(DeclaredAccess, AbstractDocument):
+class LibraryDocument(DeclaredAccess, EffectiveAccess, AbstractDocument):
     # Each organisation's files under its own prefix (and bucket, if it has one).
     file = models.FileField(
         upload_to=document_upload_to, storage=library_storage, verbose_name="file"
@@ -85,26 +84,6 @@ class LibraryDocument(DeclaredAccess, AbstractDocument):
         related_name="+",
         verbose_name="groups",
         help_text="When the audience is “members of chosen groups”.",
-    )
-
-    # Effective access, worked out from the collection chain (intranet.access.effective).
-    owner_organisation = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
-    effective_audience = models.CharField(
-        max_length=20, choices=Audience.choices, blank=True, editable=False
-    )
-    effective_classification = models.CharField(
-        max_length=20, choices=Classification.choices, blank=True, editable=False
-    )
-    effective_caveat = models.CharField(max_length=40, blank=True, editable=False)
-    effective_groups = models.ManyToManyField(
-        OrganisationGroup, blank=True, related_name="+", editable=False
     )
 
     admin_form_fields = (

@@ -1,15 +1,113 @@
-"""Writes to library documents: facts about a new file, and reading its text."""
+"""Writes to library documents: their effective access, facts about a new file, reading its
+text — and what follows when a folder's access or an organisation's policy changes."""
 
 import hashlib
-import shutil
-import tempfile
-from pathlib import Path
+from collections.abc import Iterable
 
+from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Collection
 
-from intranet.core.signals import content_changed
+from intranet.access.choices import Audience
+from intranet.access.effective import (
+    collection_facts,
+    collection_facts_below,
+    narrow,
+    refresh_collection_images,
+    refresh_organisation_pages,
+    store_effective_access,
+)
+from intranet.access.models import CollectionAccess
+from intranet.access.publishing import apply_publishing_policy
+from intranet.common.signals import content_changed
+from intranet.organisations.models import Organisation, OrganisationGroup
 
-from .extraction import Extraction, extract_text
+from .models import LibraryDocument
+from .tasks import extract_document_text
+
+# --- Access -----------------------------------------------------------------------------------
+
+
+def refresh_documents_in(collection: Collection) -> list[int]:
+    """Recompute the effective access of every document filed in ``collection`` or below it,
+    in bulk (one walk of the folders, one read of the documents, one write per distinct set of
+    facts); the ids of documents whose access changed."""
+    folders = collection_facts_below(collection)
+    documents = (
+        LibraryDocument.objects.filter(collection_id__in=folders)
+        .only("pk", "collection_id", "audience", "classification", "handling_caveat")
+        .prefetch_related("access_groups")
+    )
+    facts = {
+        document.pk: narrow(
+            folders[document.collection_id],
+            document.audience,
+            document.classification,
+            frozenset(group.pk for group in document.access_groups.all())
+            if document.audience == Audience.GROUPS
+            else frozenset(),
+            document.handling_caveat,
+        )
+        for document in documents
+    }
+    return store_effective_access(LibraryDocument, facts)
+
+
+@transaction.atomic
+def folder_access_changed(collection: Collection) -> None:
+    """After a folder's declared access changed: its documents and images, and below it."""
+    changed = refresh_documents_in(collection)
+    refresh_collection_images(collection)
+    if changed:
+        content_changed.send(sender=LibraryDocument, pks=changed, access_only=True)
+
+
+@transaction.atomic
+def set_folder_access(
+    collection: Collection,
+    audience: str = "",
+    classification: str = "",
+    groups: Iterable[OrganisationGroup] = (),
+    handling_caveat: str = "",
+) -> CollectionAccess:
+    """Declare a library folder's access (as its organisation's admins do in the admin)."""
+    access, _ = CollectionAccess.objects.update_or_create(
+        collection=collection,
+        defaults={
+            "organisation_id": collection_facts(collection).owner_id,
+            "audience": audience,
+            "classification": classification,
+            "handling_caveat": handling_caveat,
+        },
+    )
+    access.groups.set(list(groups))
+    folder_access_changed(collection)
+    return access
+
+
+@transaction.atomic
+def organisation_policy_changed(organisation: Organisation) -> None:
+    """After an organisation's policy changed: its section's pages, its library, its
+    approval workflow."""
+    refresh_organisation_pages(organisation)
+    if organisation.library_collection_id:
+        folder_access_changed(organisation.library_collection)
+    apply_publishing_policy(organisation)
+
+
+def refresh_missing_documents() -> int:
+    """Give every document without effective access one (after migrations)."""
+    missing = LibraryDocument.objects.filter(effective_audience="")
+    collections = Collection.objects.filter(pk__in=missing.values("collection_id"))
+    count = missing.count()
+    for collection in collections:
+        changed = refresh_documents_in(collection)
+        if changed:
+            content_changed.send(sender=LibraryDocument, pks=changed, access_only=True)
+    return count
+
+
+# --- Files ------------------------------------------------------------------------------------
 
 
 def _sha256(document) -> str:
@@ -37,25 +135,4 @@ def note_new_file(document) -> None:
 
 def file_saved(document) -> None:
     """After saving a new file: read its text in the background."""
-    from .tasks import extract_document_text
-
     extract_document_text.enqueue(document.pk)
-
-
-def extract_and_store(document) -> Extraction:
-    """Read the document's text (through a local copy: storage may be S3) and record the outcome."""
-    suffix = Path(document.file.name).suffix
-    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
-        with document.file.open("rb") as source:
-            shutil.copyfileobj(source, copy)
-        copy.flush()
-        result = extract_text(Path(copy.name), document.file.name)
-    type(document).objects.filter(pk=document.pk).update(
-        extraction_status=result.status,
-        extraction_reason=result.reason[:255],
-        extracted_text=result.text,
-        page_count=result.page_count,
-        extracted_at=timezone.now(),
-    )
-    content_changed.send(sender=type(document), pks=[document.pk])
-    return result

@@ -2,12 +2,12 @@
 
 from django_tasks import task
 
+from .models import LibraryDocument
+from .reading import extract_and_store
+
 
 @task()
 def extract_document_text(document_id: int) -> str:
-    from .models import LibraryDocument
-    from .services import extract_and_store
-
     document = LibraryDocument.objects.filter(pk=document_id).first()
     if document is None:  # Deleted before the worker got to it.
         return "missing"

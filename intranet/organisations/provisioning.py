@@ -61,10 +61,13 @@ def provision_organisation(organisation: Organisation) -> Organisation:
     for role, label in STANDARD_GROUPS:
         ensure_group(organisation, role.value, f"{organisation.short_name} {label.lower()}", role)
     organisation.save(update_fields=["section_page", "library_collection"])
-    # The organisation's own rules: its policy (defaults) and its publishing workflow.
+    # The organisation's own rules: its policy (defaults) and its publishing workflow; and
+    # the section's effective access, now that the section is known to be this organisation's.
+    from intranet.access.effective import refresh_organisation_pages
     from intranet.access.publishing import apply_publishing_policy
 
     apply_publishing_policy(organisation)
+    refresh_organisation_pages(organisation)
     return organisation
 
 

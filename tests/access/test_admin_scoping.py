@@ -12,6 +12,7 @@ from intranet.access.models import (
     InformationSharingAgreement,
     OrganisationPolicy,
 )
+from intranet.library.services import organisation_policy_changed
 from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
@@ -80,6 +81,7 @@ def test_requiring_approval_gives_the_section_a_workflow_and_takes_direct_publis
     policy = OrganisationPolicy.objects.get(organisation=hf)
     policy.requires_approval = True
     policy.save()
+    organisation_policy_changed(hf)
 
     workflow = WorkflowPage.objects.get(page=hf.section_page).workflow
     assert workflow.name == "H&F approval"

@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 
 from intranet.access.models import AuditEvent, CollectionAccess
 from intranet.library.models import LibraryDocument
+from intranet.library.services import set_folder_access
 from tests.clients import signed_in
 from tests.factories import OrganisationFactory, UserFactory, add_to_group
 
@@ -69,7 +70,7 @@ def test_an_admin_cannot_restrict_another_organisations_folder(hf, admin):
 
 def test_a_folder_cannot_be_wider_than_the_one_it_is_in(hf, admin):
     parent = hf.library_collection.add_child(name="HR")
-    CollectionAccess.objects.create(collection=parent, audience="organisation")
+    set_folder_access(parent, audience="organisation")
     child = parent.add_child(name="Policies")
 
     response = signed_in(admin).post(
@@ -83,8 +84,8 @@ def test_a_folder_cannot_be_wider_than_the_one_it_is_in(hf, admin):
 
 def test_admins_list_only_their_own_folders(hf, admin):
     rbkc = OrganisationFactory(slug="rbkc", name="Kensington")
-    CollectionAccess.objects.create(collection=hf.library_collection, audience="organisation")
-    CollectionAccess.objects.create(collection=rbkc.library_collection, audience="organisation")
+    set_folder_access(hf.library_collection, audience="organisation")
+    set_folder_access(rbkc.library_collection, audience="organisation")
 
     listing = signed_in(admin).get("/admin/snippets/access/collectionaccess/").content.decode()
 

@@ -4,8 +4,9 @@ import pytest
 from django.test import Client
 from wagtail.models import Collection, Page
 
-from intranet.access.models import CollectionAccess, OrganisationPolicy, PageAccess
+from intranet.access.models import OrganisationPolicy, PageAccess
 from intranet.access.policy import facts_for
+from intranet.library.services import organisation_policy_changed, set_folder_access
 from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
@@ -105,6 +106,7 @@ def test_changing_the_policy_default_changes_content_that_does_not_set_its_own(h
 
     policy.default_audience = "organisation"
     policy.save()
+    organisation_policy_changed(hf)
 
     assert facts_for(page).audience == "organisation"
 
@@ -115,8 +117,8 @@ def test_documents_take_their_access_from_the_nearest_collection_that_sets_it(hf
     from intranet.library.models import LibraryDocument
 
     policies = hf.library_collection.add_child(name="Policies")
-    CollectionAccess.objects.create(collection=hf.library_collection, audience="organisation")
-    CollectionAccess.objects.create(collection=policies, classification="OFFICIAL-SENSITIVE")
+    set_folder_access(hf.library_collection, audience="organisation")
+    set_folder_access(policies, classification="OFFICIAL-SENSITIVE")
     document = LibraryDocument(
         title="Pay policy", collection=Collection.objects.get(pk=policies.pk)
     )

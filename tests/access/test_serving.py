@@ -10,6 +10,7 @@ from django.utils import timezone
 from intranet.access.models import AuditEvent, CommitmentStatement, InformationSharingAgreement
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
+from intranet.library.services import set_folder_access
 from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
@@ -198,9 +199,8 @@ def test_document_downloads_follow_the_same_rule_and_are_audited(hf, rbkc):
 
 
 def test_documents_inherit_their_library_collection_access(hf, rbkc):
-    from intranet.access.models import CollectionAccess
 
-    CollectionAccess.objects.create(collection=hf.library_collection, audience="organisation")
+    set_folder_access(hf.library_collection, audience="organisation")
     document = make_document(hf.library_collection)
 
     assert document.effective_audience == "organisation"

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from intranet.access.models import AuditEvent
-from intranet.core.csv import neutralise
+from intranet.common.csv import neutralise
 from intranet.imports.reporting import ImportReport, ItemResult
 from search.models import SearchQueryDay
 from tests.clients import signed_in

@@ -5,9 +5,10 @@ import pytest
 from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
-from intranet.access.models import CollectionAccess, CommitmentStatement
+from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
 from intranet.images.models import IntranetImage
+from intranet.library.services import set_folder_access
 from search.indexes import uses_search_engine
 from tests.factories import ImageFactory, OrganisationFactory, UserFactory, add_to_group
 
@@ -43,11 +44,7 @@ def social_care_group(hf):
 @pytest.fixture
 def social_care_folder(hf, social_care_group):
     folder = hf.library_collection.add_child(name="Social care")
-    access = CollectionAccess.objects.create(
-        collection=folder, audience="groups", classification="OFFICIAL-SENSITIVE"
-    )
-    access.groups.set([social_care_group])
-    access.save()  # As the admin form does: recompute once the groups are there.
+    set_folder_access(folder, "groups", "OFFICIAL-SENSITIVE", [social_care_group])
     return folder
 
 

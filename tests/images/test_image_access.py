@@ -5,10 +5,11 @@ import pytest
 from wagtail.models import Collection
 
 from intranet.access.effective import SHARED, refresh_missing
-from intranet.access.models import CollectionAccess, OrganisationPolicy
+from intranet.access.models import OrganisationPolicy
 from intranet.access.policy import can_view, facts_for, visible_to
 from intranet.access.rules import AccessFacts
 from intranet.images.models import IntranetImage
+from intranet.library.services import organisation_policy_changed, set_folder_access
 from tests.factories import ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,8 @@ def test_an_image_in_a_councils_library_follows_its_policy_default(hf, open_imag
 
     OrganisationPolicy.objects.filter(organisation=hf).update(default_audience="organisation")
     hf.policy.refresh_from_db()
-    hf.policy.save()  # Saving the policy recomputes the organisation's library.
+    hf.policy.refresh_from_db()
+    organisation_policy_changed(hf)
 
     open_image.refresh_from_db()
     assert facts_for(open_image).audience == "organisation"
@@ -64,7 +66,7 @@ def test_changing_a_folders_access_recomputes_the_images_in_it_and_below(hf, rbk
     image = ImageFactory(title="Payslip example", collection=subfolder)
     assert can_view(rbkc_staff, image)
 
-    CollectionAccess.objects.create(collection=folder, audience="organisation")
+    set_folder_access(folder, audience="organisation")
 
     image = IntranetImage.objects.get(pk=image.pk)
     assert (image.owner_organisation_id, image.effective_audience) == (hf.pk, "organisation")

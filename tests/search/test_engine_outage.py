@@ -88,8 +88,8 @@ def test_failed_sends_queue_one_delayed_retry_not_one_per_write(organisation):
     with engine_down(), override_settings(TASKS=queue):
         ContentPageFactory(parent=organisation.section_page, title="Library opening hours")
         ContentPageFactory(parent=organisation.section_page, title="Library closures")
-        for _ in range(2):  # what the worker would do with the queued sends
-            push_pending()
+        for _ in range(2):  # what the worker does with the queued sends
+            sync_engine.call()
 
     queued = DBTaskResult.objects.filter(task_path=sync_engine.module_path)
     soon = timezone.now() + datetime.timedelta(minutes=1)

@@ -8,7 +8,13 @@ from wagtail.models import Page
 
 from intranet.organisations.models import Membership
 from search.models import SearchEntry
-from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
+from tests.factories import (
+    ContentPageFactory,
+    OrganisationFactory,
+    UserFactory,
+    restrict,
+    restrict_folder,
+)
 
 from .helpers import eventually_found, found, library_document
 
@@ -70,6 +76,22 @@ def test_narrowing_the_audience_hides_a_page_from_other_organisations_at_once(
 
     assert found(partner_user, "recycling") == set()
     assert found(staff_user, "recycling") == {("page", "Recycling rota")}
+
+
+def test_restricting_a_folder_hides_its_documents_from_other_organisations_at_once(
+    organisation, staff_user, partner_user
+):
+    folder = organisation.library_collection.add_child(name="Rotas")
+    library_document(organisation, "Bin rota", "Bin collection rota.", collection=folder)
+    library_document(organisation, "Bin map", "Bin collection map.")
+    assert found(partner_user, "bin") == {("document", "Bin rota"), ("document", "Bin map")}
+
+    restrict_folder(folder, audience="organisation")
+
+    assert found(partner_user, "bin") == {("document", "Bin map")}
+    assert found(staff_user, "bin") == {("document", "Bin rota"), ("document", "Bin map")}
+    entry = SearchEntry.objects.get(kind="document", title="Bin rota")
+    assert (entry.organisation_id, entry.audience) == (organisation.pk, "organisation")
 
 
 def test_moving_a_page_under_a_restricted_page_takes_its_access_and_address(

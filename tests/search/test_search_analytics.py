@@ -190,6 +190,21 @@ def test_purging_removes_counts_older_than_90_days():
     ]
 
 
+def test_a_search_deletes_nothing_itself_the_first_of_a_day_queues_the_purge(
+    councils, django_capture_on_commit_callbacks
+):
+    hf, _ = councils
+    _rows_aged(400)
+
+    with django_capture_on_commit_callbacks() as queued:
+        record_search(UserFactory(username="hf.staff", organisations=[hf]), "parking", 3)
+
+    assert SearchQueryDay.objects.filter(query="aged 400").exists()
+    assert len(queued) == 1
+    queued[0]()  # What the worker runs (tests use the immediate task backend).
+    assert not SearchQueryDay.objects.filter(query="aged 400").exists()
+
+
 def test_the_purge_command_takes_a_number_of_days():
     _rows_aged(5, 20, 100)
     out = io.StringIO()
@@ -201,12 +216,13 @@ def test_the_purge_command_takes_a_number_of_days():
     assert list(SearchQueryDay.objects.values_list("query", flat=True)) == ["aged 5"]
 
 
-def test_the_first_search_of_a_day_purges_old_counts(councils):
+def test_the_first_search_of_a_day_purges_old_counts(councils, django_capture_on_commit_callbacks):
     hf, _ = councils
     staff = UserFactory(username="hf.staff", organisations=[hf])
     _rows_aged(1, 91)
 
-    record_search(staff, "leave", 1)
+    with django_capture_on_commit_callbacks(execute=True):  # the queued purge runs
+        record_search(staff, "leave", 1)
 
     assert sorted(SearchQueryDay.objects.values_list("query", flat=True)) == ["aged 1", "leave"]
 

@@ -9,8 +9,8 @@ import datetime
 from django.core.management.base import BaseCommand
 
 from intranet.library.models import LibraryDocument
+from intranet.library.reading import extract_and_store
 from intranet.library.selectors import stale_pending_documents
-from intranet.library.services import extract_and_store
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Dependency-free helpers every layer may import (signals between apps, safe CSV)."""
