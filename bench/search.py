@@ -213,8 +213,8 @@ def main() -> None:
     from intranet.organisations.provisioning import ensure_group
     from search import indexing
     from search.backends.engine import EngineSearch
+    from search.engine_indexes import refresh_entry_index, reset_indexes
     from search.engine_sync import push_pending
-    from search.indexes import refresh_entry_index, reset_indexes
     from tests.factories import ContentPageFactory
     from tests.search_judgements.evaluate import load_corpus, ndcg_at_10
 
@@ -295,8 +295,8 @@ _judged_keys: dict = {}
 
 def _engine_copy() -> dict:
     """The corpus already exists in the database: send it to the engine and reuse its keys."""
+    from search.engine_indexes import refresh_entry_index
     from search.engine_sync import push_pending
-    from search.indexes import refresh_entry_index
     from search.models import SearchEntry
 
     SearchEntry.objects.update(engine_state="pending")

@@ -158,7 +158,7 @@ class SectionPage(RoutablePageMixin, IntranetPage):
 
     @path("documents/", name="library")
     def library(self, request):
-        from intranet.library.pages import render_library
+        from intranet.library.views import render_library
 
         return render_library(request, self.owner_organisation, {"page": self, "section": self})
 

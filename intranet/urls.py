@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,8 +10,6 @@ from intranet.access.api import api_router
 from intranet.core import views as core_views
 from intranet.core.forms import LoginForm
 from intranet.images import views as image_views
-from intranet.library import pages as library_pages
-from intranet.library import views as library_views
 from search import api as search_api
 from search import views as search_views
 
@@ -34,20 +32,7 @@ urlpatterns = [
     path("admin/reports/page-types-usage/", access_reports.page_types_usage),
     path("admin/reports/page-types-usage/results/", access_reports.page_types_usage_results),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", library_pages.all_libraries, name="all_libraries"),
-    path("documents/<int:document_id>/", library_pages.document_detail, name="document"),
-    path(
-        "documents/<int:document_id>/versions/<int:number>/",
-        library_pages.version_download,
-        name="document_version",
-    ),
-    path(
-        "documents/<int:document_id>/versions/<int:number>/restore/",
-        library_pages.version_restore,
-        name="document_version_restore",
-    ),
-    # Downloads go through the access policy; see intranet.library.views.
-    re_path(r"^documents/(\d+)/(.*)$", library_views.serve_document, name="wagtaildocs_serve"),
+    path("documents/", include("intranet.library.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("images/files/<path:name>", image_views.serve_image_file, name="image_file"),
     path("search/", search_views.search, name="search"),

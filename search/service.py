@@ -18,7 +18,7 @@ from intranet.organisations.models import Organisation
 from .analytics import record_search
 from .backends.database import DatabaseSearch
 from .backends.engine import EngineSearch, EngineUnavailable
-from .indexes import uses_search_engine
+from .engine_indexes import uses_search_engine
 from .models import EngineState, SearchEntry
 from .promotions import promotions_for
 from .query import Hit, Matches, SearchRequest, SearchResponse, Suggestion

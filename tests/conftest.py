@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from search.indexes import delete_all_indexes, reset_indexes
+from search.engine_indexes import delete_all_indexes, reset_indexes
 from tests.clients import signed_in_with_password
 from tests.factories import TEST_PASSWORD, OrganisationFactory, UserFactory, build_partnership
 
@@ -55,7 +55,7 @@ def empty_entry_index():
     earlier test would count in totals and facets, and take places in a page of hits that the
     re-read through the access policy then drops.
     """
-    from search.indexes import reset_entry_index
+    from search.engine_indexes import reset_entry_index
 
     reset_entry_index()
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.search.backends import get_search_backend
 
-from search.indexes import uses_search_engine
+from search.engine_indexes import uses_search_engine
 
 DATABASE_TASKS_BACKEND = "django_tasks_db.DatabaseBackend"
 

@@ -7,7 +7,7 @@ from intranet.access.admin_forms import WideningCheckMixin
 from intranet.access.effective import document_facts_if
 from intranet.access.policy import facts_for
 
-from .uploads import storable_filename, upload_problem
+from .intake import storable_filename, upload_problem
 
 
 class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):

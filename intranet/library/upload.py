@@ -14,8 +14,8 @@ from wagtail.permissions import policy_registry
 from intranet.access.choices import Audience, Classification
 from intranet.organisations.models import Organisation
 
+from .intake import size_problem, storable_filename, upload_problem
 from .models import DocumentType, LibraryDocument
-from .uploads import size_problem, storable_filename, upload_problem
 
 
 def collections_for(user, organisation: Organisation):

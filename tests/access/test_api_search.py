@@ -7,7 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from intranet.library.models import LibraryDocument
-from search.indexes import refresh_all_indexes
+from search.engine_indexes import refresh_all_indexes
 from tests.clients import signed_in
 from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
 

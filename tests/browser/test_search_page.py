@@ -9,7 +9,7 @@ from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from tests.browser.axe import assert_accessible
 from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
 

@@ -191,13 +191,13 @@ class TheDemoSearch(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from search.indexes import reset_entry_index
+        from search.engine_indexes import reset_entry_index
 
         reset_entry_index()
         seed_demo()
 
     def search(self, username: str, text: str):
-        from search.indexes import refresh_entry_index
+        from search.engine_indexes import refresh_entry_index
         from search.query import SearchRequest
         from search.service import run_search
 

@@ -9,7 +9,7 @@ from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
 from intranet.images.models import IntranetImage
 from intranet.library.services import set_folder_access
-from search.indexes import uses_search_engine
+from search.engine_indexes import uses_search_engine
 from tests.factories import ImageFactory, OrganisationFactory, UserFactory, add_to_group
 
 

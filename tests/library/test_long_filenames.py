@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import UploadedFile
 
 from intranet.demo import files
+from intranet.library.intake import storable_filename
 from intranet.library.models import LibraryDocument
-from intranet.library.uploads import storable_filename
 from tests.clients import signed_in
 from tests.factories import OrganisationFactory, UserFactory, add_to_group
 

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.skipif(
     reason="kills a real OpenSearch node: runs in the services pass",
 )
 COMPARE = """
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.models import SearchEntry
 from wagtail.search.backends import get_search_backend
 refresh_entry_index()

@@ -107,7 +107,7 @@ def test_two_web_instances_and_two_workers_serve_one_site(postgres_server, bucke
             env,
             "shell",
             "-c",
-            "from search.indexes import delete_all_indexes; delete_all_indexes()",
+            "from search.engine_indexes import delete_all_indexes; delete_all_indexes()",
         )
 
     assert signed_in_on_one == [200, 200]

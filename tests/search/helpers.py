@@ -8,7 +8,7 @@ from django.test import override_settings
 from wagtail.models import Collection
 
 from intranet.library.models import LibraryDocument
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.query import SearchRequest
 from search.service import run_search
 

@@ -11,8 +11,8 @@ import os
 import pytest
 from django.test import override_settings
 
+from search.engine_indexes import refresh_entry_index
 from search.engine_sync import push_pending
-from search.indexes import refresh_entry_index
 from search.models import EngineState, SearchEntry
 from search.query import SearchRequest
 from search.service import run_search

@@ -5,7 +5,7 @@
 
 import pytest
 
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.query import MAX_PAGE
 from tests.factories import ContentPageFactory
 

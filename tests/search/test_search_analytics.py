@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from search import analytics
 from search.analytics import purge_older_than, record_search
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.models import SearchQueryDay
 from search.query import SearchRequest
 from search.service import run_search, suggest

@@ -17,7 +17,7 @@ def partner():
 
 @pytest.fixture
 def corpus(organisation, partner):
-    from search.indexes import refresh_entry_index
+    from search.engine_indexes import refresh_entry_index
 
     ContentPageFactory(parent=organisation.section_page, title="Fostering allowances")
     ContentPageFactory(parent=partner.section_page, title="Fostering panel dates")
@@ -93,7 +93,7 @@ def test_suggestions_cover_titles_and_people_and_are_trimmed(staff_client, corpu
     )
     person.job_title = "Fostering social worker"
     person.save()
-    from search.indexes import refresh_entry_index
+    from search.engine_indexes import refresh_entry_index
 
     refresh_entry_index()
 

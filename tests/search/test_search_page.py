@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.presentation import facet_options, filters, tabs
 from search.query import SearchRequest, SearchResponse
 from search.service import DEGRADED

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from intranet.access.policy import can_view
-from search.indexes import refresh_entry_index, reset_entry_index
+from search.engine_indexes import refresh_entry_index, reset_entry_index
 from search.query import SearchRequest
 from search.service import run_search, suggest
 from tests.access.test_property import agreements, build, items, users

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from intranet.library.models import LibraryDocument
 from intranet.organisations.models import Organisation
-from search.indexes import refresh_entry_index
+from search.engine_indexes import refresh_entry_index
 from search.models import SearchEntry
 from search.query import SearchRequest
 from search.service import run_search

@@ -7,9 +7,9 @@ what entries hold. Safe to run at any time; readers keep searching while it runs
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from search.engine_indexes import reset_entry_index, uses_search_engine
 from search.engine_sync import push_pending
 from search.fulltext import rebuild
-from search.indexes import reset_entry_index, uses_search_engine
 from search.indexing import refresh_all
 from search.models import EngineState, SearchEntry
 

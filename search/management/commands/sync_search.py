@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from search.engine_indexes import uses_search_engine
 from search.engine_sync import push_pending
-from search.indexes import uses_search_engine
 from search.models import EngineState, SearchEntry
 
 

@@ -1,4 +1,6 @@
-"""Helpers for the search engine's indexes, used by tests and maintenance commands."""
+"""The search engine's indexes: reset, drop and refresh them (tests and maintenance commands).
+
+Not to be confused with `search.indexing`, which keeps the search entries themselves current."""
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
