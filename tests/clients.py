@@ -19,3 +19,12 @@ def signed_in_with_password(username: str, password: str) -> Client:
     response = client.post("/accounts/login/", {"username": username, "password": password})
     assert response.status_code == 302, f"{username} could not sign in"
     return client
+
+
+def refusal(response) -> str:
+    """How a request was refused, to assert exactly: "403", "404", or "302 <target>" (Wagtail's
+    admin redirects a signed-in user who lacks a permission to its dashboard, with a message) —
+    so a redirect to the sign-in page can never pass for a refusal."""
+    if response.status_code == 302:
+        return f"302 {response.url}"
+    return str(response.status_code)
