@@ -77,8 +77,15 @@ class IntranetPage(DeclaredPageAccess, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisation"] = self.owner_organisation
-        context["access"] = facts_for(self)
+        # The serving guard has just read this page's facts; previews and the admin have not.
+        served, facts = getattr(request, "served_access", (None, None))
+        if served != self:
+            facts = facts_for(self)
+        owner_id = facts.owner_id if facts else None
+        context["organisation"] = (
+            Organisation.objects.filter(pk=owner_id).first() if owner_id else None
+        )
+        context["access"] = facts
         context["breadcrumbs"] = visible_to(
             request.user, self.get_ancestors().filter(depth__gt=1)
         ).specific()

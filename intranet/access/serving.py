@@ -10,7 +10,7 @@ from intranet.organisations.models import Organisation
 from . import audit
 from .choices import Audience
 from .models import AuditEvent
-from .policy import decision, facts_for
+from .policy import decision_on, facts_for
 from .rules import AccessFacts
 
 
@@ -21,7 +21,7 @@ def guard(request: HttpRequest, obj, action: str):
     exception is someone who could see it once they accept the owner's commitment statement.
     """
     facts = facts_for(obj)
-    verdict = decision(request.user, obj)
+    verdict = decision_on(request.user, facts)
     if not verdict.allowed:
         if verdict.needs_statement:
             slug = Organisation.objects.values_list("slug", flat=True).get(pk=facts.owner_id)
@@ -30,6 +30,8 @@ def guard(request: HttpRequest, obj, action: str):
         raise Http404
     if facts.is_sensitive:
         audit.record_access(request.user, obj, verdict, action, facts)
+    # What the item's own page shows (owner, classification banner): read once per request.
+    request.served_access = (obj, facts)
     return None
 
 
