@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from home.models import (
     ContentPage,
@@ -20,6 +20,7 @@ from home.models import (
 )
 from intranet.demo import files
 from intranet.images.models import IntranetImage
+from intranet.library.models import LibraryDocument
 from intranet.library.services import set_folder_access
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import provision_organisation
@@ -132,6 +133,27 @@ class EventPageFactory(PageFactory):
     summary = factory.LazyAttribute(lambda e: f"Summary of {e.title}.")
 
 
+class LibraryDocumentFactory(factory.django.DjangoModelFactory):
+    """A library document with a real file, saved as an upload is: plain text ``text`` in
+    ``filename`` unless ``content`` (bytes) says otherwise; pass ``collection`` to file it."""
+
+    class Meta:
+        model = LibraryDocument
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    text = "notes"
+    content = factory.LazyAttribute(lambda d: d.text.encode())
+    filename = factory.LazyAttribute(lambda d: f"{slugify(d.title)}.txt")
+
+    @classmethod
+    def _create(cls, model_class, *args, text, content, filename, **fields):
+        document = model_class(*args, **fields)
+        document.file.save(filename, ContentFile(content), save=False)
+        document.save()
+        return document
+
+
 class ImageFactory(factory.django.DjangoModelFactory):
     """A small real PNG; pass ``collection`` to file it in a library folder."""
 
@@ -177,14 +199,7 @@ def accept_statement(user, organisation: Organisation):
 
 def document_in(collection, title: str, text: str = "notes", filename: str = "notes.txt"):
     """A plain-text library document in ``collection``."""
-    from django.core.files.base import ContentFile
-
-    from intranet.library.models import LibraryDocument
-
-    document = LibraryDocument(title=title, collection=collection)
-    document.file.save(filename, ContentFile(text.encode()), save=False)
-    document.save()
-    return document
+    return LibraryDocumentFactory(collection=collection, title=title, text=text, filename=filename)
 
 
 def restrict_folder(folder, audience="", classification="", groups=()):

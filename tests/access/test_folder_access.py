@@ -1,13 +1,12 @@
 """Organisation admins restrict folders of their own library; documents inside follow."""
 
 import pytest
-from django.core.files.base import ContentFile
 
 from intranet.access.models import AuditEvent, CollectionAccess
 from intranet.library.models import LibraryDocument
 from intranet.library.services import set_folder_access
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import LibraryDocumentFactory, OrganisationFactory, UserFactory, add_to_group
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +24,7 @@ def admin(hf):
 
 
 def document_in(collection) -> LibraryDocument:
-    document = LibraryDocument(title="Case notes", collection=collection)
-    document.file.save("notes.txt", ContentFile(b"notes"), save=False)
-    document.save()
-    return document
+    return LibraryDocumentFactory(title="Case notes", collection=collection)
 
 
 def test_an_admin_limits_a_folder_to_a_group_and_its_documents_follow(hf, admin):

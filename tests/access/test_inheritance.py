@@ -9,6 +9,7 @@ from intranet.access.policy import facts_for
 from intranet.library.services import organisation_policy_changed, set_folder_access
 from tests.factories import (
     ContentPageFactory,
+    LibraryDocumentFactory,
     OrganisationFactory,
     UserFactory,
     accept_statement,
@@ -112,18 +113,12 @@ def test_changing_the_policy_default_changes_content_that_does_not_set_its_own(h
 
 
 def test_documents_take_their_access_from_the_nearest_collection_that_sets_it(hf):
-    from django.core.files.base import ContentFile
-
-    from intranet.library.models import LibraryDocument
-
     policies = hf.library_collection.add_child(name="Policies")
     set_folder_access(hf.library_collection, audience="organisation")
     set_folder_access(policies, classification="OFFICIAL-SENSITIVE")
-    document = LibraryDocument(
-        title="Pay policy", collection=Collection.objects.get(pk=policies.pk)
+    document = LibraryDocumentFactory(
+        title="Pay policy", collection=Collection.objects.get(pk=policies.pk), text="pay"
     )
-    document.file.save("pay.txt", ContentFile(b"pay"), save=False)
-    document.save()
 
     facts = facts_for(document)
     assert (facts.owner_id, facts.audience, facts.classification) == (
@@ -184,19 +179,13 @@ def test_an_editor_can_narrow_a_new_page(hf):
 
 
 def test_a_document_belongs_to_its_library_even_after_other_libraries_are_added():
-    from django.core.files.base import ContentFile
-
-    from intranet.library.models import LibraryDocument
-
     # Collections are kept in name order: adding "…HF" moves "…WCC" in the tree, which a
     # collection loaded before that does not know.
     wcc = OrganisationFactory(slug="wcc", name="Westminster")
     OrganisationFactory(slug="hf", name="Hammersmith")
-    document = LibraryDocument(
-        title="Pay", collection=wcc.library_collection, audience="organisation"
+    document = LibraryDocumentFactory(
+        title="Pay", collection=wcc.library_collection, audience="organisation", text="pay"
     )
-    document.file.save("pay.txt", ContentFile(b"pay"), save=False)
-    document.save()
 
     assert document.owner_organisation == wcc
     assert document.file.name.startswith("wcc/documents/")

@@ -9,7 +9,7 @@ from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import LibraryDocumentFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,13 @@ def councils():
 
 
 def add(collection, title, fmt="pdf", **fields) -> LibraryDocument:
-    document = LibraryDocument(title=title, collection=collection, **fields)
-    content = {"pdf": files.pdf, "docx": files.docx}[fmt]([title])
-    document.file.save(f"{title.lower().replace(' ', '-')}.{fmt}", ContentFile(content), save=False)
-    document.save()
-    return document
+    return LibraryDocumentFactory(
+        title=title,
+        collection=collection,
+        content={"pdf": files.pdf, "docx": files.docx}[fmt]([title]),
+        filename=f"{title.lower().replace(' ', '-')}.{fmt}",
+        **fields,
+    )
 
 
 def test_an_organisations_library_lists_its_visible_documents(councils):

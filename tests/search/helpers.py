@@ -3,14 +3,13 @@
 import time
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail.models import Collection
 
-from intranet.library.models import LibraryDocument
 from search.engine_indexes import refresh_entry_index
 from search.query import SearchRequest
 from search.service import run_search
+from tests.factories import LibraryDocumentFactory
 
 
 def found(user, text: str, **request) -> set[tuple[str, str]]:
@@ -32,18 +31,15 @@ def eventually_found(user, text: str, timeout: float = 5.0) -> set[tuple[str, st
 
 
 def library_document(organisation, title: str, text: str, collection=None, **fields):
-    document = LibraryDocument(
+    """A plain-text document in ``organisation``'s library (or ``collection``)."""
+    return LibraryDocumentFactory(
         title=title,
+        text=text,
         collection=collection
         or organisation.library_collection
         or Collection.get_first_root_node(),
         **fields,
     )
-    document.file.save(
-        f"{title.lower().replace(' ', '-')}.txt", ContentFile(text.encode()), save=False
-    )
-    document.save()
-    return document
 
 
 def engine_down():
