@@ -14,6 +14,12 @@ def organisation(db):
 
 
 @pytest.fixture
+def hf(db):
+    """Hammersmith & Fulham: a second council for tests that need one by name."""
+    return OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
+
+
+@pytest.fixture
 def staff_user(organisation):
     return UserFactory(username="wcc.staff", organisations=[organisation])
 

@@ -217,6 +217,16 @@ def member_of(organisation, username: str, *groups: str):
     return user
 
 
+def admin_of(organisation, username: str = ""):
+    """One of ``organisation``'s admins (``<slug>.admin`` unless named)."""
+    return member_of(organisation, username or f"{organisation.slug}.admin", "admins")
+
+
+def editor_of(organisation, username: str = ""):
+    """One of ``organisation``'s editors (``<slug>.editor`` unless named)."""
+    return member_of(organisation, username or f"{organisation.slug}.editor", "editors")
+
+
 @dataclass
 class Council:
     organisation: Organisation

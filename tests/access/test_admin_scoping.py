@@ -18,7 +18,8 @@ from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
     UserFactory,
-    add_to_group,
+    admin_of,
+    editor_of,
     restrict,
 )
 
@@ -28,18 +29,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def councils():
     return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
-
-
-def admin_of(organisation, username):
-    user = UserFactory(username=username, organisations=[organisation])
-    add_to_group(user, organisation, "admins")
-    return user
-
-
-def editor_of(organisation, username):
-    user = UserFactory(username=username, organisations=[organisation])
-    add_to_group(user, organisation, "editors")
-    return user
 
 
 def test_an_admin_edits_their_own_policy_and_it_is_audited(councils):

@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", name="Hammersmith")
-
-
-@pytest.fixture
 def admin(hf):
     user = UserFactory(username="hf.admin", organisations=[hf])
     add_to_group(user, hf, "admins")

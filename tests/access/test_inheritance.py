@@ -22,11 +22,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf")
-
-
 def test_pages_inherit_their_organisation_and_its_policy_default(hf):
     page = ContentPageFactory(parent=hf.section_page, title="Guidance")
 

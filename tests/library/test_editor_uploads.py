@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import OrganisationFactory, editor_of
 
 pytestmark = pytest.mark.django_db
 
@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def councils():
     return OrganisationFactory(slug="hf"), OrganisationFactory(slug="rbkc")
-
-
-def editor_of(organisation):
-    editor = UserFactory(username=f"{organisation.slug}.editor", organisations=[organisation])
-    add_to_group(editor, organisation, "editors")
-    return editor
 
 
 def upload(client, collection, title="Leave policy"):

@@ -6,14 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from intranet.library.models import LibraryDocument
 from intranet.library.services import folder_access_changed, refresh_documents_in
-from tests.factories import OrganisationFactory, document_in, restrict_folder
+from tests.factories import document_in, restrict_folder
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
 
 
 def folder_of(hf, name: str, documents: int):

@@ -15,16 +15,11 @@ from intranet.demo import files
 from intranet.library.intake import storable_filename
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import UserFactory, add_to_group
 
 pytestmark = pytest.mark.django_db
 
 LONG_NAME = "Minutes 12.03.2026 " + "a" * 1976 + ".docx"  # 2,000 characters
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", short_name="H&F")
 
 
 @pytest.fixture

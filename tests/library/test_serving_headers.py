@@ -7,14 +7,9 @@ from django.core.files.base import ContentFile
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf")
 
 
 def add_document(collection, name, content, **access) -> LibraryDocument:

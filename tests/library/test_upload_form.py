@@ -6,20 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import OrganisationFactory, UserFactory, editor_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", short_name="H&F")
-
-
-def editor_of(organisation):
-    editor = UserFactory(username=f"{organisation.slug}.editor", organisations=[organisation])
-    add_to_group(editor, organisation, "editors")
-    return editor
 
 
 def post(client, collection, name="leave.docx", content=None, **extra):

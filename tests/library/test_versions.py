@@ -6,14 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import UserFactory, add_to_group
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf")
 
 
 @pytest.fixture

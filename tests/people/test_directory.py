@@ -4,14 +4,9 @@ import pytest
 from django.test import Client
 
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
 
 
 def test_the_directory_lists_members_of_every_organisation(staff_client: Client, organisation, hf):

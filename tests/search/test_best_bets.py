@@ -14,6 +14,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
     add_to_group,
+    admin_of,
     restrict,
     shared_home,
 )
@@ -25,12 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def councils():
     return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
-
-
-def admin_of(organisation, username):
-    user = UserFactory(username=username, organisations=[organisation])
-    add_to_group(user, organisation, "admins")
-    return user
 
 
 def bet(organisation, target, queries="annual leave", **fields) -> BestBet:

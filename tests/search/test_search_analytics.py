@@ -17,7 +17,13 @@ from search.models import SearchQueryDay
 from search.query import SearchRequest
 from search.service import run_search, suggest
 from tests.clients import signed_in
-from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, add_to_group
+from tests.factories import (
+    ContentPageFactory,
+    OrganisationFactory,
+    UserFactory,
+    add_to_group,
+    admin_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +33,6 @@ REPORT = "/admin/search-queries/"
 @pytest.fixture
 def councils():
     return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
-
-
-def admin_of(organisation, username):
-    user = UserFactory(username=username, organisations=[organisation])
-    add_to_group(user, organisation, "admins")
-    return user
 
 
 def days_ago(days: int) -> datetime.date:

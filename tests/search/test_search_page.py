@@ -11,14 +11,9 @@ from search.engine_indexes import refresh_entry_index
 from search.presentation import facet_options, filters, tabs
 from search.query import SearchRequest, SearchResponse
 from search.service import DEGRADED
-from tests.factories import ContentPageFactory, OrganisationFactory, restrict
+from tests.factories import ContentPageFactory, restrict
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def hf():
-    return OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
 
 
 def _get(client: Client, path: str, params=None):
