@@ -20,6 +20,15 @@ def hf(db):
 
 
 @pytest.fixture
+def councils(hf):
+    """Two councils, Hammersmith & Fulham and Kensington and Chelsea: (hf, rbkc)."""
+    rbkc = OrganisationFactory(
+        slug="rbkc", name="Royal Borough of Kensington and Chelsea", short_name="RBKC"
+    )
+    return hf, rbkc
+
+
+@pytest.fixture
 def staff_user(organisation):
     return UserFactory(username="wcc.staff", organisations=[organisation])
 

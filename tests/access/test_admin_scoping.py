@@ -16,7 +16,6 @@ from intranet.library.services import organisation_policy_changed
 from tests.clients import refusal, signed_in
 from tests.factories import (
     ContentPageFactory,
-    OrganisationFactory,
     UserFactory,
     admin_of,
     editor_of,
@@ -24,11 +23,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
 
 
 def test_an_admin_edits_their_own_policy_and_it_is_audited(councils):

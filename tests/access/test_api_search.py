@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from intranet.library.models import LibraryDocument
 from search.engine_indexes import refresh_all_indexes
 from tests.clients import signed_in
-from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
+from tests.factories import ContentPageFactory, UserFactory, restrict
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,6 @@ def searched(client, path: str, **params):
 
 def titles(response) -> list[str]:
     return sorted(item["title"] for item in response.json()["items"])
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf"), OrganisationFactory(slug="rbkc")
 
 
 def test_a_page_search_finds_what_the_user_may_open_and_nothing_else(councils):

@@ -6,14 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import OrganisationFactory, editor_of
+from tests.factories import editor_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf"), OrganisationFactory(slug="rbkc")
 
 
 def upload(client, collection, title="Leave policy"):

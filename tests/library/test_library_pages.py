@@ -9,16 +9,9 @@ from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from tests.clients import signed_in
-from tests.factories import LibraryDocumentFactory, OrganisationFactory, UserFactory
+from tests.factories import LibraryDocumentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def councils():
-    hf = OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
-    rbkc = OrganisationFactory(slug="rbkc", short_name="RBKC")
-    return hf, rbkc
 
 
 def add(collection, title, fmt="pdf", **fields) -> LibraryDocument:

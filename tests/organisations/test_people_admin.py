@@ -6,14 +6,9 @@ from django.test import Client
 from intranet.access.models import AuditEvent
 from intranet.organisations.models import Membership, OrganisationGroup
 from tests.clients import refusal
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from tests.factories import UserFactory, add_to_group
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf"), OrganisationFactory(slug="rbkc")
 
 
 def admin_client(organisation) -> tuple[Client, object]:

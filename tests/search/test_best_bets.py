@@ -11,7 +11,6 @@ from search.service import run_search
 from tests.clients import refusal, signed_in
 from tests.factories import (
     ContentPageFactory,
-    OrganisationFactory,
     UserFactory,
     add_to_group,
     admin_of,
@@ -21,11 +20,6 @@ from tests.factories import (
 from tests.search.helpers import library_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
 
 
 def bet(organisation, target, queries="annual leave", **fields) -> BestBet:

@@ -19,7 +19,6 @@ from search.service import run_search, suggest
 from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
-    OrganisationFactory,
     UserFactory,
     add_to_group,
     admin_of,
@@ -28,11 +27,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/search-queries/"
-
-
-@pytest.fixture
-def councils():
-    return OrganisationFactory(slug="hf", short_name="H&F"), OrganisationFactory(slug="rbkc")
 
 
 def days_ago(days: int) -> datetime.date:
