@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from .backends.engine import EngineUnavailable
 from .params import InvalidSearch, search_request
-from .query import SearchResponse
+from .query import FACETS, SearchResponse
 from .service import run_search, suggest
 
 
@@ -47,10 +47,7 @@ def as_json(response: SearchResponse) -> dict:
             }
             for hit in response.hits
         ],
-        "facets": {
-            name: response.facets.get(name, {})
-            for name in ("type", "organisation", "document_type", "file_type", "updated")
-        },
+        "facets": {name: response.facets.get(name, {}) for name in FACETS},
         "promotions": [promotion.as_json() for promotion in response.promotions],
         "spelling": response.spelling or None,
     }

@@ -11,7 +11,8 @@ class InvalidSearch(ValueError):
     """A parameter has a value the search does not know; the message says which."""
 
 
-def _list(params: QueryDict, name: str) -> tuple[str, ...]:
+def listed(params: QueryDict, name: str) -> tuple[str, ...]:
+    """The values of a list parameter, given comma-separated or repeated (``org=a,b&org=c``)."""
     values = []
     for raw in params.getlist(name):
         values.extend(v.strip() for v in raw.split(",") if v.strip())
@@ -48,7 +49,7 @@ def search_request(params: QueryDict, user, *, page_size: int = 10) -> SearchReq
     updated = params.get("updated", "")
     if updated and updated not in UPDATED_WITHIN:
         raise InvalidSearch(f"updated must be one of {', '.join(UPDATED_WITHIN)}")
-    organisations = _list(params, "org")
+    organisations = listed(params, "org")
     if params.get("scope") == "mine":
         organisations = tuple(
             Organisation.objects.filter(memberships__user=user).values_list("slug", flat=True)
@@ -57,8 +58,8 @@ def search_request(params: QueryDict, user, *, page_size: int = 10) -> SearchReq
         text=params.get("q", "").strip()[:200],
         kind=kind,
         organisations=organisations,
-        document_types=_list(params, "document_type"),
-        file_types=_list(params, "file_type"),
+        document_types=listed(params, "document_type"),
+        file_types=listed(params, "file_type"),
         updated=updated,
         sort=sort,
         page=_page(params),

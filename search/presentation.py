@@ -8,9 +8,9 @@ from intranet.library.models import DocumentType
 from intranet.organisations.models import Organisation
 
 from .models import Kind
-from .query import SearchResponse
+from .params import listed
+from .query import UPDATED_LABELS, SearchRequest, SearchResponse
 
-UPDATED_LABELS = {"week": "Past week", "month": "Past month", "year": "Past year"}
 SCOPE_LABELS = {"all": "All partners", "mine": "My organisation"}
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first"}
 # Parameters that narrow the results (``q``, ``type``, ``sort`` and ``page`` do not).
@@ -45,14 +45,6 @@ def link(params: QueryDict, **changes) -> str:
     return "?" + query.urlencode()
 
 
-def chosen(params: QueryDict, name: str) -> tuple[str, ...]:
-    """The values of a list parameter, given comma-separated or repeated (as ``params`` reads)."""
-    values = []
-    for raw in params.getlist(name):
-        values.extend(v.strip() for v in raw.split(",") if v.strip())
-    return tuple(dict.fromkeys(values))
-
-
 @dataclass
 class Filters:
     """The state of the filter form and the links that keep or drop it."""
@@ -64,14 +56,18 @@ class Filters:
     clear_url: str  # this search (query, tab and order) without any filter
 
 
-def filters(params: QueryDict) -> Filters:
-    scope = "mine" if params.get("scope") == "mine" else "all"
-    sort = params.get("sort") or "relevance"
+def filters(query: SearchRequest, params: QueryDict) -> Filters:
+    """From the search as read (``query``); ``params`` only to build the links."""
+    mine = params.get("scope") == "mine"
+    narrowed = query.document_types or query.file_types or query.updated
     return Filters(
-        scope=[Option(key, label, 0, key == scope) for key, label in SCOPE_LABELS.items()],
-        mine=scope == "mine",
-        sort=[Option(key, label, 0, key == sort) for key, label in SORT_LABELS.items()],
-        active=any(chosen(params, name) for name in FILTERS if name != "scope") or scope == "mine",
+        scope=[
+            Option(key, label, 0, key == ("mine" if mine else "all"))
+            for key, label in SCOPE_LABELS.items()
+        ],
+        mine=mine,
+        sort=[Option(key, label, 0, key == query.sort) for key, label in SORT_LABELS.items()],
+        active=bool(mine or narrowed or query.organisations),
         clear_url=link(params, **dict.fromkeys(FILTERS)),
     )
 
@@ -102,7 +98,7 @@ def facet_options(
     find still ticked, and still narrowing, after switching back to all partners).
     """
     request, facets = response.request, response.facets
-    ticked = chosen(params, "org") if params is not None else request.organisations
+    ticked = listed(params, "org") if params is not None else request.organisations
     organisations = {o.slug: o.short_name for o in Organisation.objects.all()}
     options = {
         "org": [

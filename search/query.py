@@ -10,12 +10,13 @@ from .models import Kind
 
 KINDS = tuple(Kind.values)
 SORTS = ("relevance", "newest")
-# "Updated" facet: label → how far back.
+# "Updated" facet: value → how far back, narrowest first (every backend and the page use these).
 UPDATED_WITHIN = {
     "week": timedelta(days=7),
     "month": timedelta(days=31),
     "year": timedelta(days=366),
 }
+UPDATED_LABELS = {"week": "Past week", "month": "Past month", "year": "Past year"}
 FACETS = ("type", "organisation", "document_type", "file_type", "updated")
 MAX_PAGE_SIZE = 50
 # Engines page at most 10,000 hits deep (OpenSearch's max_result_window), and a page number

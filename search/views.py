@@ -34,7 +34,7 @@ def search(request: HttpRequest) -> HttpResponse:
     except InvalidSearch as error:
         context["error"] = str(error)
         return render(request, "search/search.html", context, status=400)
-    filters = presentation.filters(request.GET)
+    filters = presentation.filters(query, request.GET)
     context.update(
         scope=request.GET.get("scope", "all"),
         sort=query.sort,

@@ -6,7 +6,6 @@ grouped count that yields the total and every facet, and one ranked page of ids.
 """
 
 from contextlib import contextmanager
-from datetime import timedelta
 
 from django.db import connections, transaction
 from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
@@ -14,7 +13,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from ..fulltext import FTS, TABLE
-from ..query import Matches, SearchRequest, words
+from ..query import UPDATED_WITHIN, Matches, SearchRequest, words
 from .facets import Group, total_and_facets
 
 # Up to this many matches, every match is ranked on its whole text; beyond it (very common
@@ -98,9 +97,10 @@ class DatabaseSearch:
     def _groups(matched: QuerySet, slugs: dict[int, str]):
         now = timezone.now()
         age = Case(
-            When(updated_at__gte=now - timedelta(days=7), then=Value("week")),
-            When(updated_at__gte=now - timedelta(days=31), then=Value("month")),
-            When(updated_at__gte=now - timedelta(days=366), then=Value("year")),
+            *(
+                When(updated_at__gte=now - within, then=Value(bucket))
+                for bucket, within in UPDATED_WITHIN.items()
+            ),
             default=Value("older"),
             output_field=CharField(),
         )

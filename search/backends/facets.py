@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..query import FACETS, SearchRequest
+from ..query import FACETS, UPDATED_WITHIN, SearchRequest
 
 # Buckets of the "updated" facet, each including the narrower ones before it.
-AGE_ORDER = ("week", "month", "year", "older")
+AGE_ORDER = (*UPDATED_WITHIN, "older")
 
 
 @dataclass(frozen=True)

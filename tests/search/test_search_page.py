@@ -261,7 +261,7 @@ def test_best_bets_and_a_spelling_suggestion_are_shown_above_the_results(staff_u
             )
         ],
     )
-    state = filters(request.GET)
+    state = filters(search.request, request.GET)
     content = render_to_string(
         "search/search.html",
         {
