@@ -46,15 +46,35 @@ class AccessFactField(Field):
         if facts is None:
             return None
         if self.fact == "organisation":
-            if facts.owner_id is None:
-                return None
-            return Organisation.objects.values_list("slug", flat=True).get(pk=facts.owner_id)
+            return self._names()["organisations"].get(facts.owner_id)
         if self.fact == "groups":
-            groups = OrganisationGroup.objects.filter(pk__in=facts.group_ids).select_related(
-                "organisation"
-            )
-            return sorted(group.identifier for group in groups)
+            identifiers = self._names()["groups"]
+            return sorted(identifiers[pk] for pk in facts.group_ids if pk in identifiers)
         return getattr(facts, self.fact)
+
+    def _names(self) -> dict:
+        """Organisation slugs and group identifiers, loaded once per response (not per item)."""
+        names = self.context.get("_access_names")
+        if names is None:
+            names = {
+                "organisations": dict(Organisation.objects.values_list("pk", "slug")),
+                "groups": {
+                    group.pk: group.identifier
+                    for group in OrganisationGroup.objects.select_related("organisation")
+                },
+            }
+            self.context["_access_names"] = names
+        return names
+
+
+class PrefetchedTagsField(Field):
+    """Tag names from the listing's prefetch (Wagtail's ``TagsField`` queries once per item)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
 
 
 class AccessPageSerializer(PageSerializer):
@@ -65,6 +85,7 @@ class AccessPageSerializer(PageSerializer):
 
 
 class AccessDocumentSerializer(DocumentSerializer):
+    tags = PrefetchedTagsField()
     organisation = AccessFactField("organisation")
     audience = AccessFactField("audience")
     groups = AccessFactField("groups")
@@ -102,7 +123,9 @@ class TrimmedPagesAPIViewSet(AuditedDetailMixin, PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_base_queryset(self):
-        return trimmed(self.request, super().get_base_queryset())
+        # facts_for reads the record (and its groups) a listing has already fetched.
+        pages = super().get_base_queryset().select_related("access_record")
+        return trimmed(self.request, pages.prefetch_related("access_record__groups"))
 
 
 class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
@@ -111,7 +134,8 @@ class TrimmedDocumentsAPIViewSet(AuditedDetailMixin, DocumentsAPIViewSet):
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, *ACCESS_FIELDS]
 
     def get_queryset(self):
-        return trimmed(self.request, super().get_queryset())
+        documents = super().get_queryset().prefetch_related("effective_groups", "tags")
+        return trimmed(self.request, documents)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

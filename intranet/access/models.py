@@ -113,7 +113,7 @@ class EffectiveAccess(models.Model):
             owner_id=self.owner_organisation_id,
             audience=self.effective_audience,
             classification=self.effective_classification,
-            group_ids=frozenset(self.effective_groups.values_list("pk", flat=True)),
+            group_ids=frozenset(group.pk for group in self.effective_groups.all()),
             handling_caveat=self.effective_caveat,
         )
 

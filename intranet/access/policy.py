@@ -117,7 +117,10 @@ def paths_for(model) -> AccessPaths | None:
 def facts_for(obj) -> AccessFacts | None:
     """The effective facts of one item; None (refuse) for anything the policy does not know."""
     if isinstance(obj, Page):
-        record = PageAccess.objects.filter(page_id=obj.pk).first()
+        if Page.access_record.is_cached(obj):  # Fetched with the page (select_related).
+            record = getattr(obj, "access_record", None)
+        else:
+            record = PageAccess.objects.filter(page_id=obj.pk).first()
         return record.access_facts() if record else None
     if hasattr(obj, "access_facts"):  # Models that declare their own (documents, images).
         return obj.access_facts()
