@@ -311,6 +311,14 @@ def _store_item_facts(item, facts: AccessFacts) -> None:
     item.effective_caveat = facts.handling_caveat
 
 
+_COLUMNS = (
+    "owner_organisation",
+    "effective_audience",
+    "effective_classification",
+    "effective_caveat",
+)
+
+
 def store_effective_access(
     model, facts_by_pk: dict[int, AccessFacts], only_changed: bool = True
 ) -> list[int]:
@@ -345,32 +353,19 @@ def store_effective_access(
     return ids
 
 
-def _stored_item_facts(model, ids: list[int]) -> dict[int, AccessFacts]:
-    through = model.effective_groups.through
-    item_column = f"{model._meta.model_name}_id"
-    groups: dict[int, set[int]] = {}
-    for pk, group_id in through.objects.filter(**{f"{item_column}__in": ids}).values_list(
-        item_column, "organisationgroup_id"
-    ):
-        groups.setdefault(pk, set()).add(group_id)
-    rows = model.objects.filter(pk__in=ids).values_list(
-        "pk",
-        "owner_organisation_id",
-        "effective_audience",
-        "effective_classification",
-        "effective_caveat",
-    )
-    return {
-        pk: AccessFacts(
-            owner_id=owner_id,
-            audience=audience,
-            classification=classification,
-            group_ids=frozenset(groups.get(pk, ())),
-            handling_caveat=caveat,
+def _stored_item_facts(model, ids: list[int]) -> dict[int, AccessFacts | None]:
+    """What each row holds now, read as the policy reads it (two queries for all of them)."""
+    items = (
+        model.objects.filter(pk__in=ids)
+        .only(
+            "owner_organisation",
+            "effective_audience",
+            "effective_classification",
+            "effective_caveat",
         )
-        for pk, owner_id, audience, classification, caveat in rows
-        if audience  # Never worked out: differs from any facts.
-    }
+        .prefetch_related("effective_groups")
+    )
+    return {item.pk: item.access_facts() for item in items}
 
 
 @transaction.atomic
