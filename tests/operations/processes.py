@@ -103,6 +103,16 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     raise AssertionError(f"gunicorn did not start serving: {finished(server)}")
 
 
+def wait_for(condition, timeout: float = 120, interval: float = 0.05):
+    """The first truthy value of condition(), polled until timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(interval)
+    raise AssertionError("timed out waiting")
+
+
 def stop(*processes: subprocess.Popen) -> list[str]:
     """Terminate the processes; their output."""
     for process in processes:

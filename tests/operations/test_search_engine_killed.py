@@ -27,6 +27,7 @@ from tests.operations.processes import (
     site_environment,
     start_gunicorn,
     stop,
+    wait_for,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -43,6 +44,10 @@ backend = get_search_backend()
 index = backend.get_index_for_model(SearchEntry)
 in_engine = backend.es.count(index=index.name)["count"]
 print(SearchEntry.objects.filter(removed=False).count(), in_engine)
+"""
+STILL_UNREAD = """
+from intranet.library.models import ExtractionStatus, LibraryDocument
+print(LibraryDocument.objects.filter(extraction_status=ExtractionStatus.PENDING).count())
 """
 
 
@@ -108,6 +113,8 @@ def test_killing_the_engine_loses_nothing_and_search_degrades_then_recovers(
         kill_engine()
         views_while_down = [fetch(person, f"{base}/")[0] for _ in range(5)]
         import_while_down = run(env, "import_documents", str(share), "--org", "wcc")
+        # Their words are searchable once the worker has read them (with the engine still down).
+        wait_for(lambda: run(env, "shell", "-c", STILL_UNREAD).split()[-1] == "0", interval=0.5)
         search_while_down = fetch(person, f"{base}/search/?q=kingfisher")
 
         start_engine()

@@ -8,11 +8,17 @@ worker starts again.
 """
 
 import sqlite3
-import time
 
 from openpyxl import Workbook
 
-from tests.operations.processes import finished, manage, prepare_site, run, site_environment
+from tests.operations.processes import (
+    finished,
+    manage,
+    prepare_site,
+    run,
+    site_environment,
+    wait_for,
+)
 
 ROWS = 25_000  # a few seconds of reading: long enough to be killed in the middle of it
 DOCUMENT_STATUS = "SELECT title, extraction_status FROM library_librarydocument ORDER BY title"
@@ -30,15 +36,6 @@ def write_rota(path) -> None:
 def query(database, sql: str, *params) -> list[tuple]:
     with sqlite3.connect(database, timeout=20) as connection:
         return connection.execute(sql, params).fetchall()
-
-
-def wait_for(condition, timeout: float = 120, interval: float = 0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(interval)
-    raise AssertionError("timed out waiting")
 
 
 def test_a_document_whose_worker_was_killed_mid_task_is_read_by_the_stale_sweeper(tmp_path):
