@@ -21,7 +21,7 @@ from home.models import (
 from intranet.demo import files
 from intranet.images.models import IntranetImage
 from intranet.library.models import LibraryDocument
-from intranet.library.services import set_folder_access
+from intranet.library.services import save_document, set_folder_access
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import provision_organisation
 
@@ -150,8 +150,7 @@ class LibraryDocumentFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, text, content, filename, **fields):
         document = model_class(*args, **fields)
         document.file.save(filename, ContentFile(content), save=False)
-        document.save()
-        return document
+        return save_document(document)
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
@@ -306,8 +305,7 @@ def _org_only_document(organisation, slug):
         filename=f"rota-{slug}.txt",
     )
     document.audience = "organisation"
-    document.save()
-    return document
+    return save_document(document)
 
 
 def page_form(title: str, **fields) -> dict:

@@ -25,7 +25,11 @@ from intranet.access.models import (
 )
 from intranet.access.statements import accept, current_statement
 from intranet.images.models import IntranetImage
-from intranet.library.services import organisation_policy_changed, set_folder_access
+from intranet.library.services import (
+    organisation_policy_changed,
+    save_document,
+    set_folder_access,
+)
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
@@ -233,7 +237,7 @@ def _seed_library(organisation: Organisation, spec: dict) -> int:
             )
             content = makers[file_format]([_fill(line, spec) for line in lines])
             document.file.save(f"{slugify(title)}.{file_format}", ContentFile(content), save=False)
-            document.save()
+            save_document(document)
             created += 1
     return created
 

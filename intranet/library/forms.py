@@ -1,4 +1,5 @@
-"""The document form Wagtail's admin uses: uploads must be what their names say."""
+"""The document form Wagtail's admin uses: uploads must be what their names say, and a saved
+document's derived data is written by the library's services."""
 
 from django import forms
 from wagtail.documents.forms import BaseDocumentForm
@@ -8,6 +9,9 @@ from intranet.access.effective import document_facts_if
 from intranet.access.policy import facts_for
 
 from .intake import storable_filename, upload_problem
+from .models import DocumentType
+from .services import document_saved, note_new_file
+from .versions import archive_file
 
 
 class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
@@ -21,6 +25,13 @@ class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")  # Wagtail's base form pops it; versions record who.
         super().__init__(*args, **kwargs)
+        if "document_type" in self.fields:
+            # Wagtail's multiple upload sends only a file, its title and folder: such a
+            # document is "Other" until its editor says otherwise (as the model's default).
+            self.fields["document_type"].required = False
+
+    def clean_document_type(self):
+        return self.cleaned_data.get("document_type") or DocumentType.OTHER
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -46,10 +57,11 @@ class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
         return cleaned
 
     def save(self, commit=True):
+        if not commit:
+            # The caller saves it, through ``services.save_document`` (see admin_views).
+            return super().save(commit=False)
         replacing = bool(self.instance.pk) and "file" in self.changed_data and self.original_file
-        if replacing and commit:
-            from .versions import archive_file
-
+        if replacing:
             # Before Wagtail's save deletes the old file.
             archive_file(
                 self.instance,
@@ -57,7 +69,10 @@ class LibraryDocumentForm(WideningCheckMixin, BaseDocumentForm):
                 user=self.user,
                 note=self.cleaned_data.get("version_note", ""),
             )
-        document = super().save(commit)
-        if commit:
-            self.audit_widening(self.user, document)
+        new_file = self.instance.file_changed
+        if new_file:
+            note_new_file(self.instance)
+        document = super().save()  # the row, then its groups and tags
+        document_saved(document, new_file=new_file)
+        self.audit_widening(self.user, document)
         return document

@@ -22,12 +22,12 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from intranet.access.choices import Audience, Classification
-from intranet.access.effective import refresh_document_access
 from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation, OrganisationGroup
 
 from .models import DocumentType, LibraryDocument
+from .services import save_document
 
 IMPORTER = "file-share"
 CSV_COLUMNS = {
@@ -151,10 +151,9 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
         organisation, options.collection_path, Path(source_id).parent.parts
     )
     existing = _existing(organisation, source_id)
-    sha256 = _sha256(path)
+    sha256 = _sha256(path)  # read once: to compare, and as the saved file's hash
     if existing is None:
         document = LibraryDocument(collection=collection, **fields["plain"])
-        _save_with_file(document, path)
         outcome = Outcome.CREATED
     else:
         document = existing
@@ -166,16 +165,11 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
         if not changed and _same_relations(document, fields):
             return ItemResult(source_id, "document", Outcome.UNCHANGED, target_url=_url(document))
         document.collection = collection
-        if document.sha256 != sha256:
-            _save_with_file(document, path)
-        else:
-            document.save()
         outcome = Outcome.UPDATED
-    document.access_groups.set(fields["groups"])
-    document.tags.set(fields["tags"], clear=True)
-    # Its groups count towards its effective access (and so its search entry): recompute that
-    # once, rather than saving the whole document a second time.
-    refresh_document_access(document)
+    if existing is None or document.sha256 != sha256:
+        _save_with_file(document, path, fields, sha256)
+    else:
+        save_document(document, groups=fields["groups"], tags=fields["tags"])
     ImportedObject.objects.update_or_create(
         importer=IMPORTER,
         organisation=organisation,
@@ -276,12 +270,12 @@ def _same_relations(document: LibraryDocument, fields: dict) -> bool:
     )
 
 
-def _save_with_file(document: LibraryDocument, path: Path) -> None:
+def _save_with_file(document: LibraryDocument, path: Path, fields: dict, sha256: str) -> None:
     with path.open("rb") as handle:
         document.file.save(path.name, File(handle), save=False)
     document.file_size = path.stat().st_size
     try:
-        document.save()
+        save_document(document, groups=fields["groups"], tags=fields["tags"], sha256=sha256)
     except Exception:
         document.file.delete(save=False)  # Nothing half-written: no orphaned file either.
         raise

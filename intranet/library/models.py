@@ -113,14 +113,9 @@ class LibraryDocument(DeclaredAccess, EffectiveAccess, AbstractDocument):
         return bool(self.file) and self.file.name != getattr(self, "_saved_file_name", None)
 
     def save(self, *args, **kwargs):
-        from intranet.access.effective import refresh_document_access
-
-        from .services import file_saved, note_new_file
-
-        new_file = self.file_changed
-        if new_file:
-            note_new_file(self)
-        elif not self._state.adding and kwargs.get("update_fields") is None:
+        """Writes this row only: what derives from a document is written by
+        ``intranet.library.services`` (``save_document``, ``document_saved``)."""
+        if not self._state.adding and not self.file_changed and kwargs.get("update_fields") is None:
             # The extraction task writes these behind this instance's back; an ordinary save
             # of a stale copy must not put the old values back.
             kwargs["update_fields"] = [
@@ -130,9 +125,6 @@ class LibraryDocument(DeclaredAccess, EffectiveAccess, AbstractDocument):
             ]
         super().save(*args, **kwargs)
         self._saved_file_name = self.file.name
-        refresh_document_access(self)
-        if new_file:
-            file_saved(self)
 
 
 class DocumentVersion(models.Model):

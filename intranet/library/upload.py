@@ -16,6 +16,7 @@ from intranet.organisations.models import Organisation
 
 from .intake import size_problem, storable_filename, upload_problem
 from .models import DocumentType, LibraryDocument
+from .services import save_document
 
 
 def collections_for(user, organisation: Organisation):
@@ -95,7 +96,7 @@ def upload_document(
         )
         document.file = data["file"]
         document._set_document_file_metadata()
-        document.save()
+        save_document(document)
         messages.success(request, f"“{document.title}” has been added to the library.")
         return redirect("document", document.pk)
     return render(

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from .models import DocumentVersion, LibraryDocument
+from .services import save_document
 
 
 def archive_file(document: LibraryDocument, old_file, user=None, note: str = "") -> DocumentVersion:
@@ -35,4 +36,4 @@ def restore_version(document: LibraryDocument, version: DocumentVersion, user=No
     with version.file.open("rb") as source:
         document.file.save(name, File(source), save=False)
     document.file_size = version.file_size
-    document.save()
+    save_document(document, sha256=version.sha256)

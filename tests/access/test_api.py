@@ -7,6 +7,7 @@ from django.test import Client
 from intranet.access.models import AuditEvent, CommitmentStatement
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
@@ -90,7 +91,7 @@ def test_document_listing_is_trimmed_and_has_download_urls(hf):
     for title, audience in [("Leave form", ""), ("Pay scales", "organisation")]:
         document = LibraryDocument(title=title, collection=hf.library_collection, audience=audience)
         document.file.save(f"{title}.txt", ContentFile(b"x"), save=False)
-        document.save()
+        save_document(document)
 
     theirs = signed_in(UserFactory(username="r", organisations=[rbkc])).get("/api/v2/documents/")
     ours = signed_in(UserFactory(username="h", organisations=[hf])).get("/api/v2/documents/")

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from search.engine_indexes import refresh_all_indexes
 from tests.clients import signed_in
 from tests.factories import ContentPageFactory, UserFactory, restrict
@@ -59,7 +60,7 @@ def test_a_document_search_is_trimmed_too(councils):
     for title, audience in (("Parking map", ""), ("Parking rota", "organisation")):
         document = LibraryDocument(title=title, collection=hf.library_collection, audience=audience)
         document.file.save("parking.txt", ContentFile(b"Parking"), save=False)
-        document.save()
+        save_document(document)
     outsider = signed_in(UserFactory(username="rbkc.staff", organisations=[rbkc]))
     member = signed_in(UserFactory(username="hf.staff", organisations=[hf]))
 

@@ -16,6 +16,7 @@ from intranet.access.models import CommitmentStatement, InformationSharingAgreem
 from intranet.access.policy import can_view, decision, visible_to
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from intranet.organisations.models import Membership
 from intranet.organisations.provisioning import ensure_group
 from tests.factories import (
@@ -200,8 +201,6 @@ def build(user_specs, agreement_specs, item_specs, operator) -> dict:
             classification=spec["classification"],
         )
         document.file.save(f"doc-{n}.txt", ContentFile(b"words"), save=False)
-        document.save()
-        document.access_groups.set([groups[key] for key in spec["groups"]])
-        document.save()
+        save_document(document, groups=[groups[key] for key in spec["groups"]])
         documents.append(document)
     return {"users": people, "pages": pages, "documents": documents}

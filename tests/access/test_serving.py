@@ -10,7 +10,7 @@ from django.utils import timezone
 from intranet.access.models import AuditEvent, CommitmentStatement, InformationSharingAgreement
 from intranet.access.statements import accept
 from intranet.library.models import LibraryDocument
-from intranet.library.services import set_folder_access
+from intranet.library.services import save_document, set_folder_access
 from tests.clients import signed_in
 from tests.factories import (
     ContentPageFactory,
@@ -179,7 +179,7 @@ def test_a_tampered_document_id_is_not_found(hf):
 def make_document(collection, **access) -> LibraryDocument:
     document = LibraryDocument(title="Case file", collection=collection, **access)
     document.file.save("case-file.txt", ContentFile(b"Names and addresses"), save=False)
-    document.save()
+    save_document(document)
     return document
 
 

@@ -7,6 +7,7 @@ from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.browser.axe import assert_accessible
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -34,7 +35,7 @@ def library():
             title=title, collection=collection, document_type="policy", **access
         )
         document.file.save(f"{title}.pdf", ContentFile(files.pdf([title])), save=False)
-        document.save()
+        save_document(document)
         documents[title] = document
     member = UserFactory(username="hf.staff", organisations=[hf])
     accept(member, hf.statements.get())

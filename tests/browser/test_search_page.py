@@ -9,6 +9,7 @@ from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from search.engine_indexes import refresh_entry_index
 from tests.browser.axe import assert_accessible
 from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
@@ -44,7 +45,7 @@ def staff():
         description="How much leave you get and how to book it.",
     )
     document.file.save("leave.pdf", ContentFile(files.pdf(["Annual leave policy"])), save=False)
-    document.save()
+    save_document(document)
     member = UserFactory(username="wcc.staff", organisations=[wcc])
     accept(member, CommitmentStatement.objects.create(organisation=wcc, text="Care"))
     refresh_entry_index()  # With a search engine configured: searchable now, not in a second.

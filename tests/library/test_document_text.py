@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.clients import signed_in
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -22,7 +23,7 @@ def library():
 def add_document(collection, name: str, content: bytes) -> LibraryDocument:
     document = LibraryDocument(title=name, collection=collection)
     document.file.save(name, ContentFile(content), save=False)
-    document.save()
+    save_document(document)
     document.refresh_from_db()
     return document
 
@@ -54,7 +55,7 @@ def test_replacing_the_file_reads_the_new_text(library):
     document = add_document(library, "rota.xlsx", files.xlsx([["Old rota"]]))
 
     document.file.save("rota-v2.xlsx", ContentFile(files.xlsx([["New rota"]])), save=False)
-    document.save()
+    save_document(document)
     document.refresh_from_db()
 
     assert "New rota" in document.extracted_text
@@ -66,7 +67,7 @@ def test_saving_other_fields_does_not_read_the_file_again(library):
     read_at = document.extracted_at
 
     document.description = "Team notes"
-    document.save()
+    save_document(document)
     document.refresh_from_db()
 
     assert document.extracted_at == read_at

@@ -8,6 +8,7 @@ from intranet.access.models import AuditEvent, CommitmentStatement
 from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.clients import signed_in
 from tests.factories import LibraryDocumentFactory, UserFactory
 
@@ -115,7 +116,7 @@ def test_editors_see_why_text_could_not_be_read(councils):
     hf, _ = councils
     document = LibraryDocument(title="Broken", collection=hf.library_collection)
     document.file.save("broken.pdf", ContentFile(b"%PDF-1.4 broken"), save=False)
-    document.save()
+    save_document(document)
     editor = UserFactory(username="e", organisations=[hf])
     add_to_group(editor, hf, "editors")
 

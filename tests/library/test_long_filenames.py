@@ -9,7 +9,6 @@ import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import UploadedFile
 
 from intranet.demo import files
 from intranet.library.intake import storable_filename
@@ -107,9 +106,8 @@ def test_the_admins_multiple_upload_holds_it_under_a_shortened_name_too(hf, edit
         headers={"x-requested-with": "XMLHttpRequest"},
     )
 
-    # Wagtail keeps the file until the editor completes the document's details.
-    held = os.path.basename(UploadedFile.objects.get().file.name)
+    stored = os.path.basename(LibraryDocument.objects.get().file.name)
     assert response.status_code == 200
     assert response.json()["success"] is True
-    assert held.startswith("Minutes_12_03_2026_aaa")
-    assert held.endswith(".docx")
+    assert stored.startswith("Minutes_12_03_2026_aaa")
+    assert stored.endswith(".docx")

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.clients import signed_in
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -72,7 +73,7 @@ def buckets(settings):
 def add(collection, title: str) -> LibraryDocument:
     document = LibraryDocument(title=title, collection=collection)
     document.file.save(f"{title}.pdf", ContentFile(files.pdf([title])), save=False)
-    document.save()
+    save_document(document)
     document.refresh_from_db()
     return document
 
@@ -125,7 +126,7 @@ def test_someone_who_may_not_see_the_document_gets_no_signed_url(buckets):
         title="pay", collection=wcc.library_collection, audience="organisation"
     )
     document.file.save("pay.pdf", ContentFile(files.pdf(["pay"])), save=False)
-    document.save()
+    save_document(document)
 
     response = signed_in(UserFactory(username="h", organisations=[hf])).get(document.url)
 

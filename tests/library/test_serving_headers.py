@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from tests.clients import signed_in
 from tests.factories import UserFactory
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def add_document(collection, name, content, **access) -> LibraryDocument:
     document = LibraryDocument(title=name, collection=collection, **access)
     document.file.save(name, ContentFile(content), save=False)
-    document.save()
+    save_document(document)
     return document
 
 

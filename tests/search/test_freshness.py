@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
+from intranet.library.services import save_document
 from intranet.organisations.models import Membership
 from search.models import SearchEntry
 from tests.factories import (
@@ -123,7 +124,7 @@ def test_replacing_a_documents_file_replaces_its_searchable_text(organisation, s
     document = library_document(organisation, "Leave policy", "Carry over five days of leave.")
 
     document.file.save("leave-v2.txt", ContentFile(b"Sabbaticals are now available."), save=False)
-    document.save()
+    save_document(document)
 
     assert found(staff_user, "sabbaticals") == {("document", "Leave policy")}
     assert found(staff_user, "carry") == set()

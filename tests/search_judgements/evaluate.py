@@ -5,6 +5,7 @@ import math
 from django.core.files.base import ContentFile
 
 from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
 from intranet.organisations.models import Organisation
 from search.engine_indexes import refresh_entry_index
 from search.models import SearchEntry
@@ -44,7 +45,7 @@ def load_corpus() -> dict[tuple[str, int], str]:
                 title=title, description=summary, collection=organisation.library_collection
             )
             document.file.save(f"{key}.txt", ContentFile(text.encode()), save=False)
-            document.save()
+            save_document(document)
             keys[("document", document.pk)] = key
         else:
             first, last = title.split(" ", 1)
