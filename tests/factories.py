@@ -20,6 +20,7 @@ from home.models import (
 )
 from intranet.demo import files
 from intranet.images.models import IntranetImage
+from intranet.images.services import save_image
 from intranet.library.models import LibraryDocument
 from intranet.library.services import save_document, set_folder_access
 from intranet.organisations.models import Membership, Organisation
@@ -163,6 +164,10 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.LazyAttribute(
         lambda i: ContentFile(files.png(i.title, size=(80, 60)), name=f"{slugify(i.title)}.png")
     )
+
+    @classmethod
+    def _create(cls, model_class, *args, **fields):
+        return save_image(model_class(*args, **fields))
 
 
 def add_to_group(user, organisation: Organisation, slug: str):

@@ -25,6 +25,7 @@ from intranet.access.models import (
 )
 from intranet.access.statements import accept, current_statement
 from intranet.images.models import IntranetImage
+from intranet.images.services import save_image
 from intranet.library.services import (
     organisation_policy_changed,
     save_document,
@@ -260,7 +261,7 @@ def _seed_images(organisation: Organisation) -> int:
         if IntranetImage.objects.filter(collection=collection, title=title).exists():
             continue
         picture = ContentFile(files.png(title, colour), name=f"{slugify(title)}.png")
-        IntranetImage.objects.create(title=title, collection=collection, file=picture)
+        save_image(IntranetImage(title=title, collection=collection, file=picture))
         created += 1
     return created
 

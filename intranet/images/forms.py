@@ -6,6 +6,8 @@ from intranet.access.admin_forms import WideningCheckMixin
 from intranet.access.effective import collection_facts
 from intranet.access.policy import facts_for
 
+from .services import image_saved
+
 
 class IntranetImageForm(WideningCheckMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
@@ -22,7 +24,10 @@ class IntranetImageForm(WideningCheckMixin, BaseImageForm):
         return cleaned
 
     def save(self, commit=True):
-        image = super().save(commit)
-        if commit:
-            self.audit_widening(self.user, image)
+        if not commit:
+            # The caller saves it, through ``services.save_image`` (see admin_views).
+            return super().save(commit=False)
+        image = super().save()
+        image_saved(image)
+        self.audit_widening(self.user, image)
         return image

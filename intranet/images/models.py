@@ -16,7 +16,6 @@ from wagtail.images.models import (
 )
 from wagtail.search import index
 
-from intranet.access.effective import refresh_image_access
 from intranet.access.models import EffectiveAccess
 
 from .storage import image_storage
@@ -46,14 +45,6 @@ class IntranetImage(EffectiveAccess, AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Saving may have moved the image to another folder. Wagtail's own partial saves
-        # (the file hash, say) leave the collection alone, so they need no recompute.
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "collection" in update_fields or not self.effective_audience:
-            refresh_image_access(self)
 
 
 class IntranetRendition(AbstractRendition):

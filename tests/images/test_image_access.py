@@ -9,6 +9,7 @@ from intranet.access.models import OrganisationPolicy
 from intranet.access.policy import can_view, facts_for, visible_to
 from intranet.access.rules import AccessFacts
 from intranet.images.models import IntranetImage
+from intranet.images.services import save_image
 from intranet.library.services import organisation_policy_changed, set_folder_access
 from tests.factories import ImageFactory, UserFactory
 
@@ -54,7 +55,7 @@ def test_moving_an_image_into_a_restricted_folder_narrows_it_at_once(
     assert can_view(rbkc_staff, open_image)
 
     open_image.collection = social_care_folder
-    open_image.save()
+    save_image(open_image)
 
     assert IntranetImage.objects.get(pk=open_image.pk).effective_audience == "groups"
     assert not can_view(rbkc_staff, IntranetImage.objects.get(pk=open_image.pk))
