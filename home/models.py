@@ -12,11 +12,10 @@ from django.utils.dateformat import format as format_date
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from intranet.access.effective import refresh_page_access
 from intranet.access.forms import AccessPageForm
 from intranet.access.models import DeclaredPageAccess, PageAccess
 from intranet.access.page_permissions import PolicyPagePermissionTester
@@ -28,20 +27,6 @@ from .blocks import BodyBlock
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
-# What Wagtail writes for a draft revision or a lock: neither the live page nor its access
-# changes, so such a save recomputes nothing (it used to recompute the whole subtree).
-DRAFT_BOOKKEEPING_FIELDS = frozenset(
-    {
-        COMMENTS_RELATION_NAME,
-        "latest_revision_created_at",
-        "draft_title",
-        "latest_revision",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
 
 
 class IntranetPage(DeclaredPageAccess, Page):
@@ -52,14 +37,6 @@ class IntranetPage(DeclaredPageAccess, Page):
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or not set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
-            # After modelcluster has written the page's groups, so they count.
-            refresh_page_access(self)
-        return result
 
     def permissions_for_user(self, user) -> PolicyPagePermissionTester:
         # The admin asks this before showing or changing a page: editing needs viewing.

@@ -18,6 +18,7 @@ from home.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
+from home.services import add_page
 from intranet.demo import files
 from intranet.images.models import IntranetImage
 from intranet.images.services import save_image
@@ -83,13 +84,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, parent: Page | None = None, live: bool = True, **kwargs):
-        parent = parent or shared_home()
-        page = parent.add_child(instance=model_class(**kwargs))
-        revision = page.save_revision()
-        if live:
-            revision.publish()
-        else:
-            page.unpublish()
+        page = add_page(parent or shared_home(), model_class(**kwargs), publish=live)
         page.refresh_from_db()
         return page
 

@@ -12,10 +12,8 @@ class AccessConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import signals
         from .admin_permissions import VisiblePagePermissionPolicy
 
-        signals.connect()
         # Looked up before Wagtail's own (registered for AbstractPage) for every page model.
         register_permission_policy(Page, VisiblePagePermissionPolicy(Page))
         post_migrate.connect(_refresh_missing_access, sender=self)

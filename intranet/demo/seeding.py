@@ -18,6 +18,7 @@ from home.models import (
     NewsArticlePage,
     NewsIndexPage,
 )
+from home.services import add_page
 from intranet.access.models import (
     CommitmentStatement,
     InformationSharingAgreement,
@@ -117,9 +118,7 @@ def _ensure_child(parent: Page, model: type[Page], slug: str, **fields) -> tuple
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
-    page = parent.add_child(instance=model(slug=slug, **fields))
-    page.save_revision().publish()
-    return page, True
+    return add_page(parent, model(slug=slug, **fields)), True
 
 
 def _seed_section(organisation: Organisation, spec: dict) -> int:
