@@ -98,6 +98,7 @@ def main() -> None:
     figures[f"importing {FILES} text files (with reading them)"] = count(
         lambda: call_command("import_documents", str(share), "--org", "hf", verbosity=0)
     )
+    figures["one page view (a topic in a council's section)"] = count(lambda: client.get(topic.url))
     figures["one /search/ request"] = count(lambda: client.get("/search/?q=leave"))
     figures["the pages API, 20 pages"] = count(lambda: client.get("/api/v2/pages/?limit=20"))
     width = max(map(len, figures))

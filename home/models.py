@@ -22,6 +22,7 @@ from intranet.access.page_permissions import PolicyPagePermissionTester
 from intranet.access.panels import access_panel
 from intranet.access.policy import facts_for, visible_to
 from intranet.organisations.models import Organisation
+from intranet.organisations.selectors import request_organisations
 
 from .blocks import BodyBlock
 
@@ -59,8 +60,8 @@ class IntranetPage(DeclaredPageAccess, Page):
         if served != self:
             facts = facts_for(self)
         owner_id = facts.owner_id if facts else None
-        context["organisation"] = (
-            Organisation.objects.filter(pk=owner_id).first() if owner_id else None
+        context["organisation"] = next(
+            (org for org in request_organisations(request) if org.pk == owner_id), None
         )
         context["access"] = facts
         context["breadcrumbs"] = visible_to(
@@ -87,10 +88,12 @@ class HomePage(IntranetPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         chosen = request.GET.get("organisation", "")
-        sections = visible_to(request.user, SectionPage.objects.live()).values("pk")
-        organisations = list(
-            Organisation.objects.filter(section_page__in=sections).select_related("section_page")
+        sections = set(
+            visible_to(request.user, SectionPage.objects.live()).values_list("pk", flat=True)
         )
+        organisations = [
+            org for org in request_organisations(request) if org.section_page_id in sections
+        ]
         news = visible_to(request.user, NewsArticlePage.objects.live().descendant_of(self))
         selected = next((org for org in organisations if org.slug == chosen), None)
         if selected:

@@ -14,6 +14,9 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
+from intranet.access.models import PageAccess
+from intranet.library.models import LibraryDocument
+
 from .config import uses_search_engine
 from .models import EngineState, Kind, SearchEntry
 from .sources import describe, kind_of_page
@@ -67,25 +70,41 @@ def restamp_documents(document_ids: Iterable[int]) -> None:
     """After only documents' effective access changed (a folder's access, a policy): copy the
     new facts onto their entries in bulk — a fixed number of queries however many documents.
     A document with no entry yet (or no facts) takes the ordinary path."""
-    from intranet.library.models import LibraryDocument
-
     ids = list(document_ids)
+    facts = LibraryDocument.objects.filter(pk__in=ids).values_list(
+        "pk", "owner_organisation_id", "effective_audience", "effective_classification"
+    )
+    groups = LibraryDocument.effective_groups.through.objects.filter(
+        librarydocument_id__in=ids
+    ).values_list("librarydocument_id", "organisationgroup_id")
+    _restamp((Kind.DOCUMENT,), ids, facts, groups, write=lambda pk: _write(Kind.DOCUMENT, pk))
+
+
+def restamp_pages(page_ids: Iterable[int]) -> None:
+    """After only pages' effective access changed (an ancestor narrowed, a policy): the same
+    bulk copy of the facts onto their entries, from their access records."""
+    ids = list(page_ids)
+    facts = PageAccess.objects.filter(page_id__in=ids).values_list(
+        "page_id", "owner_organisation_id", "audience", "classification"
+    )
+    groups = PageAccess.groups.through.objects.filter(pageaccess_id__in=ids).values_list(
+        "pageaccess_id", "organisationgroup_id"
+    )
+    _restamp(PAGE_KINDS, ids, facts, groups, write=lambda pk: refresh_pages([pk]))
+
+
+def _restamp(kinds, ids: list[int], facts, groups, write) -> None:
+    """Copy (owner, audience, classification) and groups, read by ``facts``/``groups`` as
+    ``(object id, …)`` rows, onto the entries of those objects; ``write`` the rest in full."""
     facts = {
-        pk: (owner_id, audience, classification)
-        for pk, owner_id, audience, classification in LibraryDocument.objects.filter(
-            pk__in=ids
-        ).values_list(
-            "pk", "owner_organisation_id", "effective_audience", "effective_classification"
-        )
+        pk: (owner_id, audience, classification) for pk, owner_id, audience, classification in facts
     }
     entries = dict(
-        SearchEntry.objects.filter(kind=Kind.DOCUMENT, object_id__in=ids).values_list(
-            "object_id", "pk"
-        )
+        SearchEntry.objects.filter(kind__in=kinds, object_id__in=ids).values_list("object_id", "pk")
     )
     stamped = [pk for pk in ids if pk in entries and facts.get(pk, (None, ""))[1]]
     for pk in set(ids) - set(stamped):
-        _write(Kind.DOCUMENT, pk)
+        write(pk)
     by_facts: dict[tuple, list[int]] = {}
     for pk in stamped:
         by_facts.setdefault(facts[pk], []).append(entries[pk])
@@ -97,14 +116,13 @@ def restamp_documents(document_ids: Iterable[int]) -> None:
             engine_state=EngineState.PENDING,
             revision=F("revision") + 1,
         )
-    groups = LibraryDocument.effective_groups.through.objects.filter(
-        librarydocument_id__in=stamped
-    ).values_list("librarydocument_id", "organisationgroup_id")
     through = SearchEntry.groups.through
     through.objects.filter(searchentry_id__in=[entries[pk] for pk in stamped]).delete()
+    stamped_ids = set(stamped)
     through.objects.bulk_create(
-        through(searchentry_id=entries[document_id], organisationgroup_id=group_id)
-        for document_id, group_id in groups
+        through(searchentry_id=entries[object_id], organisationgroup_id=group_id)
+        for object_id, group_id in groups
+        if object_id in stamped_ids
     )
     _after_write()
 

@@ -1,5 +1,6 @@
 """What the search page shows besides results: tabs, facet options, links that keep filters."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.http import QueryDict
@@ -89,7 +90,9 @@ def tabs(response: SearchResponse, params: QueryDict) -> list[Tab]:
 
 
 def facet_options(
-    response: SearchResponse, params: QueryDict | None = None
+    response: SearchResponse,
+    params: QueryDict | None = None,
+    organisations: Iterable[Organisation] | None = None,
 ) -> dict[str, list[Option]]:
     """Each facet's values with their counts, marking the ones chosen.
 
@@ -99,7 +102,9 @@ def facet_options(
     """
     request, facets = response.request, response.facets
     ticked = listed(params, "org") if params is not None else request.organisations
-    organisations = {o.slug: o.short_name for o in Organisation.objects.all()}
+    if organisations is None:
+        organisations = Organisation.objects.all()
+    organisations = {o.slug: o.short_name for o in organisations}
     options = {
         "org": [
             Option(slug, organisations.get(slug, slug), count, slug in ticked)

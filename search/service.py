@@ -8,6 +8,7 @@ search answers instead and the response says so.
 """
 
 import logging
+from collections.abc import Iterable
 
 from django.conf import settings
 
@@ -50,10 +51,6 @@ def _visible_entries(user):
     return visible_to(user, SearchEntry.objects.filter(removed=False))
 
 
-def _organisation_slugs() -> dict[int, str]:
-    return dict(Organisation.objects.values_list("pk", "slug"))
-
-
 def _engine_matches(user, request: SearchRequest, slugs) -> Matches | None:
     """The engine's answer, or None when it is behind by more than a moment."""
     pending = SearchEntry.objects.filter(engine_state=EngineState.PENDING)
@@ -63,9 +60,18 @@ def _engine_matches(user, request: SearchRequest, slugs) -> Matches | None:
     return _engine().search(visible_set(viewer_for(user)), request, slugs, hidden)
 
 
-def run_search(user, request: SearchRequest, *, fallback: bool = True) -> SearchResponse:
-    """Search as ``user``. ``fallback=False`` raises ``EngineUnavailable`` instead of degrading."""
-    slugs = _organisation_slugs()
+def run_search(
+    user,
+    request: SearchRequest,
+    *,
+    fallback: bool = True,
+    organisations: Iterable[Organisation] | None = None,
+) -> SearchResponse:
+    """Search as ``user``. ``fallback=False`` raises ``EngineUnavailable`` instead of degrading;
+    ``organisations``: all of them, when the caller has already read them."""
+    if organisations is None:
+        organisations = Organisation.objects.all()
+    slugs = {organisation.pk: organisation.slug for organisation in organisations}
     visible = _visible_entries(user)
     backend, degraded, matches = "database", "", None
     if uses_search_engine():

@@ -6,15 +6,20 @@ from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
 from intranet.common.signals import content_changed
+from intranet.library.models import LibraryDocument
+from intranet.organisations.models import Membership
 
 from . import indexing
 
 
 def _content_changed(sender, pks, root=None, access_only=False, **kwargs):
-    from intranet.library.models import LibraryDocument
-
     if issubclass(sender, Page):
-        indexing.refresh_page_tree(root, pks) if root else indexing.refresh_pages(pks)
+        if access_only:
+            indexing.restamp_pages(pks)
+        elif root:
+            indexing.refresh_page_tree(root, pks)
+        else:
+            indexing.refresh_pages(pks)
     elif issubclass(sender, LibraryDocument):
         if access_only:
             indexing.restamp_documents(pks)
@@ -47,9 +52,6 @@ def _membership_changed(sender, instance, raw=False, **kwargs):
 
 
 def connect() -> None:
-    from intranet.library.models import LibraryDocument
-    from intranet.organisations.models import Membership
-
     content_changed.connect(_content_changed, dispatch_uid="search-content-changed")
     page_unpublished.connect(_page_unpublished, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from intranet.organisations.selectors import request_organisations
+
 from . import presentation
 from .params import InvalidSearch, search_request
 from .service import run_search
@@ -41,7 +43,8 @@ def search(request: HttpRequest) -> HttpResponse:
         filters=filters,
     )
     if query.text:
-        response = run_search(request.user, query)
+        organisations = request_organisations(request)
+        response = run_search(request.user, query, organisations=organisations)
         if query.page > response.pages:  # An old link, or results that have since gone.
             return redirect(request.path + presentation.link(request.GET, page=response.pages))
         paginator = Paginator(_Window(response.total), query.page_size)
@@ -49,7 +52,7 @@ def search(request: HttpRequest) -> HttpResponse:
             response=response,
             page_obj=paginator.get_page(query.page),
             tabs=presentation.tabs(response, request.GET),
-            facets=presentation.facet_options(response, request.GET),
+            facets=presentation.facet_options(response, request.GET, organisations),
             spelling_url=presentation.link(request.GET, q=response.spelling)
             if response.spelling
             else "",

@@ -8,6 +8,7 @@ wins.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.search import index
@@ -178,18 +179,19 @@ def refresh_page_access(page: Page) -> None:
     facts_by_path = {parent.path: page_parent_facts(parent)} if parent else {}
     subtree = list(Page.objects.filter(path__startswith=page.path).specific().order_by("path"))
     stored = _stored_page_facts([node.pk for node in subtree])
-    changed = []
+    changed: dict[int, AccessFacts] = {}
     for node in subtree:
         parent_facts = facts_by_path.get(node.path[: -Page.steplen], SHARED)
         facts = _step(parent_facts, node, sections)
         facts_by_path[node.path] = facts
         if stored.get(node.pk) != facts:  # Publishing a section's home rewrites nothing below.
-            _store_page_facts(node, facts)
-            changed.append(node.pk)
-    # The page itself always (its content was saved), and whatever below it changed access.
-    content_changed.send(
-        sender=Page, pks=[page.pk, *(pk for pk in changed if pk != page.pk)], root=page.pk
-    )
+            changed[node.pk] = facts
+    _store_pages_facts(changed)
+    # The page itself in full (its content was saved); below it, only the access that changed.
+    content_changed.send(sender=Page, pks=[page.pk], root=page.pk)
+    below = [pk for pk in changed if pk != page.pk]
+    if below:
+        content_changed.send(sender=Page, pks=below, access_only=True)
 
 
 def _stored_page_facts(page_ids: list[int]) -> dict[int, AccessFacts]:
@@ -197,17 +199,38 @@ def _stored_page_facts(page_ids: list[int]) -> dict[int, AccessFacts]:
     return {record.page_id: record.access_facts() for record in records}
 
 
-def _store_page_facts(page: Page, facts: AccessFacts) -> None:
-    record, _ = PageAccess.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "owner_organisation_id": facts.owner_id,
-            "audience": facts.audience,
-            "classification": facts.classification,
-            "handling_caveat": facts.handling_caveat,
-        },
+def _store_pages_facts(facts_by_page: dict[int, AccessFacts]) -> None:
+    """Write pages' records in bulk: one INSERT for the new ones, one UPDATE per distinct set
+    of facts, two statements for the groups — however many pages."""
+    if not facts_by_page:
+        return
+    ids = list(facts_by_page)
+    existing = set(PageAccess.objects.filter(page_id__in=ids).values_list("page_id", flat=True))
+    PageAccess.objects.bulk_create(
+        PageAccess(page_id=pk, audience=facts_by_page[pk].audience)
+        for pk in ids
+        if pk not in existing
     )
-    record.groups.set(facts.group_ids)
+    by_columns: dict[tuple, list[int]] = {}
+    for pk, facts in facts_by_page.items():
+        columns = (facts.owner_id, facts.audience, facts.classification, facts.handling_caveat)
+        by_columns.setdefault(columns, []).append(pk)
+    now = timezone.now()
+    for (owner_id, audience, classification, caveat), pks in by_columns.items():
+        PageAccess.objects.filter(page_id__in=pks).update(
+            owner_organisation_id=owner_id,
+            audience=audience,
+            classification=classification,
+            handling_caveat=caveat,
+            computed_at=now,
+        )
+    through = PageAccess.groups.through
+    through.objects.filter(pageaccess_id__in=ids).delete()
+    through.objects.bulk_create(
+        through(pageaccess_id=pk, organisationgroup_id=group_id)
+        for pk in ids
+        for group_id in sorted(facts_by_page[pk].group_ids)
+    )
 
 
 def refresh_organisation_pages(organisation: Organisation) -> None:

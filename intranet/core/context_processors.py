@@ -6,6 +6,10 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
+
+from intranet.access.policy import visible_to
+from intranet.organisations.selectors import request_organisations
 
 
 @dataclass(frozen=True)
@@ -18,15 +22,15 @@ class NavItem:
 def navigation_for(request: HttpRequest) -> list[NavItem]:
     """Home, each organisation's section the user may open, people and search, marking the
     current one."""
-    from wagtail.models import Page
-
-    from intranet.access.policy import visible_to
-    from intranet.organisations.models import Organisation
-
     path = request.path
     items = [NavItem("Home", "/", path == "/")]
-    sections = visible_to(request.user, Page.objects.all()).values("pk")
-    for org in Organisation.objects.filter(section_page__in=sections).order_by("name"):
+    with_sections = [org for org in request_organisations(request) if org.section_page_id]
+    sections = set(
+        visible_to(
+            request.user, Page.objects.filter(pk__in=[o.section_page_id for o in with_sections])
+        ).values_list("pk", flat=True)
+    )
+    for org in (org for org in with_sections if org.section_page_id in sections):
         url = f"/{org.slug}/"
         items.append(NavItem(org.short_name, url, path.startswith(url)))
     people_url = reverse("people:directory")
