@@ -21,6 +21,8 @@ from intranet.access.models import DeclaredPageAccess, PageAccess
 from intranet.access.page_permissions import PolicyPagePermissionTester
 from intranet.access.panels import access_panel
 from intranet.access.policy import facts_for, visible_to
+from intranet.library.upload import upload_document
+from intranet.library.views import render_library
 from intranet.organisations.models import Organisation
 from intranet.organisations.selectors import request_organisations
 
@@ -145,14 +147,10 @@ class SectionPage(RoutablePageMixin, IntranetPage):
 
     @path("documents/", name="library")
     def library(self, request):
-        from intranet.library.views import render_library
-
         return render_library(request, self.owner_organisation, {"page": self, "section": self})
 
     @path("documents/add/", name="library_upload")
     def library_upload(self, request):
-        from intranet.library.upload import upload_document
-
         return upload_document(request, self.owner_organisation, {"page": self})
 
 

@@ -10,6 +10,7 @@ engine outage loses nothing and ``manage.py sync_search`` (or the queued retry) 
 import logging
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
@@ -135,10 +136,6 @@ def refresh_people(user_ids: Iterable[int]) -> None:
 
 def refresh_all() -> int:
     """Rebuild every entry from its source (after an import, a restore, or a new release)."""
-    from django.contrib.auth import get_user_model
-
-    from intranet.library.models import LibraryDocument
-
     page_ids = list(Page.objects.filter(depth__gt=1).values_list("pk", flat=True))
     document_ids = list(LibraryDocument.objects.values_list("pk", flat=True))
     user_ids = list(get_user_model().objects.values_list("pk", flat=True))

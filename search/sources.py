@@ -9,6 +9,7 @@ effective records, never worked out here.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -19,6 +20,8 @@ from wagtail.search import index
 
 from intranet.access.models import PageAccess
 from intranet.access.policy import ADDRESS_BOOK
+from intranet.library.models import DocumentType, LibraryDocument
+from intranet.organisations.models import Membership
 
 from .models import BODY_LIMIT, Kind
 
@@ -113,8 +116,6 @@ def describe_page(page_id: int) -> EntryData | None:
 
 
 def describe_document(document_id: int) -> EntryData | None:
-    from intranet.library.models import DocumentType, LibraryDocument
-
     document = LibraryDocument.objects.filter(pk=document_id).first()
     if document is None or not document.effective_audience:
         return None
@@ -143,10 +144,6 @@ def describe_document(document_id: int) -> EntryData | None:
 
 def describe_person(user_id: int) -> EntryData | None:
     """Everyone in a partner organisation is in the global address book, for all partners."""
-    from django.contrib.auth import get_user_model
-
-    from intranet.organisations.models import Membership
-
     person = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if person is None:
         return None

@@ -19,13 +19,15 @@ from home.models import (
     NewsIndexPage,
 )
 from home.services import add_page
+from intranet.access.models import CommitmentStatement
+from intranet.access.statements import accept, current_statement
 from intranet.demo import files
 from intranet.images.models import IntranetImage
 from intranet.images.services import save_image
 from intranet.library.models import LibraryDocument
 from intranet.library.services import save_document, set_folder_access
 from intranet.organisations.models import Membership, Organisation
-from intranet.organisations.provisioning import provision_organisation
+from intranet.organisations.provisioning import ensure_group, provision_organisation
 
 TEST_PASSWORD = "a-long-test-password"
 
@@ -167,7 +169,6 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
 def add_to_group(user, organisation: Organisation, slug: str):
     """Put ``user`` in the organisation's group ``slug`` (creating the group if needed)."""
-    from intranet.organisations.provisioning import ensure_group
 
     org_group = ensure_group(organisation, slug, slug.replace("-", " ").title())
     user.groups.add(org_group.group)
@@ -187,8 +188,6 @@ def restrict(page, audience="", classification="", groups=(), caveat=""):
 
 def accept_statement(user, organisation: Organisation):
     """``user`` accepts the organisation's current commitment statement (publishing one)."""
-    from intranet.access.models import CommitmentStatement
-    from intranet.access.statements import accept, current_statement
 
     statement = current_statement(organisation) or CommitmentStatement.objects.create(
         organisation=organisation, text="Handle with care."

@@ -7,6 +7,7 @@ same rule to a queryset. Both read the rule in ``rules``; nothing else decides a
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from intranet.organisations.models import Membership, Organisation, OrganisationGroup
 
@@ -166,9 +167,6 @@ def can_edit(user, obj) -> bool:
         return False
     if isinstance(obj, Page):
         return obj.permissions_for_user(user).can_edit()
-    # Imported here: wagtail.permissions builds its policies from the app registry.
-    from wagtail.permissions import policy_registry
-
     permissions = policy_registry.get_by_type(type(obj), fallback=False)
     if permissions is None:
         return False

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
@@ -79,8 +80,6 @@ def site_history_for_operators(request: HttpRequest) -> HttpResponse:
     Wagtail trims that report by content type alone, so an organisation's admins would see
     the titles of other organisations' pages and drafts; they use the audit trail instead.
     """
-    from wagtail.admin.views.reports.audit_logging import LogEntriesView
-
     if not request.user.is_superuser:
         raise PermissionDenied
     return LogEntriesView.as_view()(request)

@@ -20,6 +20,7 @@ from home.models import (
 )
 from home.services import add_page
 from intranet.access.models import (
+    CollectionAccess,
     CommitmentStatement,
     InformationSharingAgreement,
     OrganisationPolicy,
@@ -27,6 +28,7 @@ from intranet.access.models import (
 from intranet.access.statements import accept, current_statement
 from intranet.images.models import IntranetImage
 from intranet.images.services import save_image
+from intranet.library.models import LibraryDocument
 from intranet.library.services import (
     organisation_policy_changed,
     save_document,
@@ -210,9 +212,6 @@ def _seed_restricted_pages(organisation: Organisation, section: Page, spec: dict
 
 
 def _seed_library(organisation: Organisation, spec: dict) -> int:
-    from intranet.access.models import CollectionAccess
-    from intranet.library.models import LibraryDocument
-
     makers = {
         "pdf": files.pdf,
         "docx": files.docx,

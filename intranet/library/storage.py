@@ -7,13 +7,13 @@ from django.conf import settings
 from django.core.files.storage import Storage, default_storage
 from django.utils.deconstruct import deconstructible
 
+from intranet.access.effective import collection_facts
+from intranet.organisations.models import Organisation
+
 
 def document_upload_to(document, filename: str) -> str:
     """``<org>/documents/<file>`` (``shared/...`` outside every library), so a bucket's
     permissions and lifecycle rules can follow the organisation."""
-    from intranet.access.effective import collection_facts
-    from intranet.organisations.models import Organisation
-
     owner_id = collection_facts(document.collection).owner_id if document.collection_id else None
     slug = Organisation.objects.values_list("slug", flat=True).filter(pk=owner_id).first()
     return f"{slug or 'shared'}/documents/{filename}"
@@ -46,6 +46,7 @@ class LibraryStorage(Storage):
         bucket = settings.COMMONS_S3_BUCKETS.get(organisation, default_bucket)
         key = (bucket, getattr(settings, "AWS_S3_ENDPOINT_URL", None))
         if key not in self._buckets:
+            # Only with a bucket configured: boto3 is slow to import and otherwise unused.
             from storages.backends.s3 import S3Storage
 
             self._buckets[key] = S3Storage(bucket_name=bucket)

@@ -15,6 +15,10 @@ from wagtail.models import (
     Site,
 )
 
+from home.models import SectionPage
+from intranet.access.effective import refresh_organisation_pages
+from intranet.access.publishing import apply_publishing_policy
+
 from .models import Organisation, OrganisationGroup
 
 # Wagtail page permissions each standard group holds over the organisation's section.
@@ -63,9 +67,6 @@ def provision_organisation(organisation: Organisation) -> Organisation:
     organisation.save(update_fields=["section_page", "library_collection"])
     # The organisation's own rules: its policy (defaults) and its publishing workflow; and
     # the section's effective access, now that the section is known to be this organisation's.
-    from intranet.access.effective import refresh_organisation_pages
-    from intranet.access.publishing import apply_publishing_policy
-
     apply_publishing_policy(organisation)
     refresh_organisation_pages(organisation)
     return organisation
@@ -106,8 +107,6 @@ def shared_home_page() -> Page:
 
 
 def _ensure_section_page(organisation: Organisation) -> None:
-    from home.models import SectionPage
-
     if (
         organisation.section_page_id
         and Page.objects.filter(pk=organisation.section_page_id).exists()

@@ -8,8 +8,9 @@ from intranet.access.statements import accept
 from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from intranet.library.services import save_document
+from intranet.library.versions import archive_file
 from tests.browser.axe import assert_accessible
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, UserFactory, add_to_group
 
 pytestmark = [
     pytest.mark.browser,
@@ -66,8 +67,6 @@ def test_a_sensitive_document_page_is_accessible(signed_in_page, library):
 
 
 def test_an_editors_document_page_with_versions_is_accessible(signed_in_page, library):
-    from intranet.library.versions import archive_file
-    from tests.factories import add_to_group
 
     member, documents = library
     document = documents["Annual leave policy"]
@@ -84,7 +83,6 @@ def test_an_editors_document_page_with_versions_is_accessible(signed_in_page, li
 def test_the_upload_form_is_accessible_and_explains_a_mismatched_file(
     signed_in_page, library, tmp_path
 ):
-    from tests.factories import add_to_group
 
     member, documents = library
     add_to_group(member, documents["Annual leave policy"].owner_organisation, "editors")

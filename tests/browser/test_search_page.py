@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.test import Client
 
 from intranet.access.models import CommitmentStatement
 from intranet.access.statements import accept
@@ -171,8 +173,6 @@ def test_a_suggestion_opens_when_clicked(signed_in_page, staff):
 
 def test_the_type_ahead_works_under_the_sites_content_security_policy(browser, live_server, staff):
     """The other browser tests bypass the CSP to inject axe-core; this one keeps it."""
-    from django.conf import settings
-    from django.test import Client
 
     client = Client()
     client.force_login(staff)

@@ -10,7 +10,7 @@ from intranet.demo import files
 from intranet.library.models import LibraryDocument
 from intranet.library.services import save_document
 from tests.clients import signed_in
-from tests.factories import LibraryDocumentFactory, UserFactory
+from tests.factories import LibraryDocumentFactory, UserFactory, add_to_group
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,6 @@ def test_a_sensitive_document_page_has_the_banner_and_is_audited(councils):
 
 
 def test_editors_see_why_text_could_not_be_read(councils):
-    from tests.factories import add_to_group
 
     hf, _ = councils
     document = LibraryDocument(title="Broken", collection=hf.library_collection)

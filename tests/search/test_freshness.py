@@ -1,11 +1,15 @@
 """Search follows every change that matters: publish, unpublish, move, delete, access change,
 document replacement and text extraction, people joining and leaving."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
+from home.models import EventPage
 from intranet.library.services import save_document
 from intranet.organisations.models import Membership
 from search.models import SearchEntry
@@ -156,11 +160,6 @@ def test_people_are_findable_across_organisations_and_leave_when_they_leave(
 
 
 def test_events_are_their_own_kind_with_when_and_where(organisation, staff_user):
-    import datetime
-
-    from django.utils import timezone
-
-    from home.models import EventPage
 
     start = timezone.make_aware(datetime.datetime(2026, 12, 3, 10, 0))
     event = EventPage(title="Social care practice forum", start_at=start, location="City Hall")

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from search.engine_indexes import refresh_entry_index
 from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
 
 from .helpers import library_document
@@ -17,7 +18,6 @@ def partner():
 
 @pytest.fixture
 def corpus(organisation, partner):
-    from search.engine_indexes import refresh_entry_index
 
     ContentPageFactory(parent=organisation.section_page, title="Fostering allowances")
     ContentPageFactory(parent=partner.section_page, title="Fostering panel dates")
@@ -93,7 +93,6 @@ def test_suggestions_cover_titles_and_people_and_are_trimmed(staff_client, corpu
     )
     person.job_title = "Fostering social worker"
     person.save()
-    from search.engine_indexes import refresh_entry_index
 
     refresh_entry_index()
 

@@ -13,7 +13,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from intranet.access.policy import can_view
+from intranet.access.policy import can_view, facts_for
+from intranet.organisations.models import Organisation
 from search.engine_indexes import refresh_entry_index, reset_entry_index
 from search.query import SearchRequest
 from search.service import run_search, suggest
@@ -75,8 +76,6 @@ class SearchShowsExactlyWhatCanBeOpened(HypothesisTestCase):
 
 
 def _owner_slug(obj) -> str:
-    from intranet.access.policy import facts_for
-    from intranet.organisations.models import Organisation
 
     owner_id = facts_for(obj).owner_id
     return Organisation.objects.get(pk=owner_id).slug if owner_id else ""

@@ -1,5 +1,8 @@
 """One reader per format. Each returns (text, page count or None) and may raise freely:
-the runner turns any exception into a "failed" status with a readable reason."""
+the runner turns any exception into a "failed" status with a readable reason.
+
+Each reader imports its parsing library itself: the worker loads only the ones the files it
+reads need (pypdf, python-docx, openpyxl … are large), and the web processes none of them."""
 
 import zipfile
 from pathlib import Path
