@@ -36,6 +36,7 @@ test: install assets
 # DATABASE_URL (a postgres:// server) and OPENSEARCH_URL are already set.
 bench: install
 	$(BIN)/python bench/import_documents.py
+	$(BIN)/python bench/write_queries.py
 	scripts/bench-search
 
 # Figures, not pass/fail: the site under production settings (gunicorn, the task worker, an
