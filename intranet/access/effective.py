@@ -211,12 +211,8 @@ def _store_pages_facts(facts_by_page: dict[int, AccessFacts]) -> None:
         for pk in ids
         if pk not in existing
     )
-    by_columns: dict[tuple, list[int]] = {}
-    for pk, facts in facts_by_page.items():
-        columns = (facts.owner_id, facts.audience, facts.classification, facts.handling_caveat)
-        by_columns.setdefault(columns, []).append(pk)
     now = timezone.now()
-    for (owner_id, audience, classification, caveat), pks in by_columns.items():
+    for (owner_id, audience, classification, caveat), pks in _by_columns(facts_by_page, ids):
         PageAccess.objects.filter(page_id__in=pks).update(
             owner_organisation_id=owner_id,
             audience=audience,
@@ -354,12 +350,7 @@ def store_effective_access(
     if only_changed:
         stored = _stored_item_facts(model, ids)
         ids = [pk for pk in ids if stored.get(pk) != facts_by_pk[pk]]
-    by_columns: dict[tuple, list[int]] = {}
-    for pk in ids:
-        facts = facts_by_pk[pk]
-        columns = (facts.owner_id, facts.audience, facts.classification, facts.handling_caveat)
-        by_columns.setdefault(columns, []).append(pk)
-    for (owner_id, audience, classification, caveat), pks in by_columns.items():
+    for (owner_id, audience, classification, caveat), pks in _by_columns(facts_by_pk, ids):
         model.objects.filter(pk__in=pks).update(
             owner_organisation_id=owner_id,
             effective_audience=audience,
@@ -374,6 +365,16 @@ def store_effective_access(
             for group_id in sorted(facts_by_pk[pk].group_ids)
         )
     return ids
+
+
+def _by_columns(facts_by_pk: dict[int, AccessFacts], ids: list[int]):
+    """``ids`` grouped by the stored columns of their facts: one UPDATE per group."""
+    groups: dict[tuple, list[int]] = {}
+    for pk in ids:
+        facts = facts_by_pk[pk]
+        columns = (facts.owner_id, facts.audience, facts.classification, facts.handling_caveat)
+        groups.setdefault(columns, []).append(pk)
+    return groups.items()
 
 
 def _stored_item_facts(model, ids: list[int]) -> dict[int, AccessFacts | None]:
