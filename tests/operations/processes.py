@@ -103,6 +103,20 @@ def start_gunicorn(env: dict, port: int, workers: int = 2) -> subprocess.Popen:
     raise AssertionError(f"gunicorn did not start serving: {finished(server)}")
 
 
+def processes_of(var_dir: Path) -> list[int]:
+    """The processes still running for the site in ``var_dir`` (its children too), found by
+    their environment: Linux's /proc."""
+    marker = f"COMMONS_VAR_DIR={var_dir}".encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
 def wait_for(condition, timeout: float = 120, interval: float = 0.05):
     """The first truthy value of condition(), polled until timeout."""
     deadline = time.monotonic() + timeout

@@ -1,4 +1,5 @@
-"""A worker killed mid-task loses nothing silently: the task stays visible, the sweeper reads it.
+"""A worker killed mid-task loses nothing silently: the task stays visible, the sweeper reads it,
+and the child process that was reading the file goes with it.
 
 The real ``db_worker`` is SIGKILLed (no clean shutdown, as the kernel's OOM killer or a lost
 machine would) while it reads a large spreadsheet. Django Tasks keeps that task "RUNNING"
@@ -15,6 +16,7 @@ from tests.operations.processes import (
     finished,
     manage,
     prepare_site,
+    processes_of,
     run,
     site_environment,
     wait_for,
@@ -54,6 +56,8 @@ def test_a_document_whose_worker_was_killed_mid_task_is_read_by_the_stale_sweepe
     wait_for(lambda: query(database, TASK_STATUS, rota_task) == [("RUNNING",)])
     worker.kill()
     worker_output = finished(worker, timeout=30)
+    # Its reader (a child process) goes with it, rather than waiting for ever to hand back text.
+    wait_for(lambda: not processes_of(tmp_path / "var"), timeout=30, interval=0.2)
 
     assert query(database, TASK_STATUS, rota_task) == [("RUNNING",)], worker_output
     assert ("rota", "pending") in query(database, DOCUMENT_STATUS)

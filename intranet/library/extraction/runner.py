@@ -1,8 +1,11 @@
 """Runs a reader in a child process, so a hostile or huge file cannot hang or exhaust the
 worker: past the time limit the child is killed and the document is marked failed."""
 
+import ctypes
 import multiprocessing
+import os
 import queue
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +59,8 @@ def extract_text(path: Path, filename: str, limits: Limits | None = None) -> Ext
     return _run_isolated(path, file_format, limits)
 
 
-def _read(path: Path, file_format: str, limits: Limits, results) -> None:
+def _read(path: Path, file_format: str, limits: Limits, results, parent: int) -> None:
+    _die_with(parent)
     try:
         text, pages = READERS[file_format](path, limits)
         results.put(("done", text[: limits.max_chars], pages, ""))
@@ -71,7 +75,9 @@ def _read(path: Path, file_format: str, limits: Limits, results) -> None:
 def _run_isolated(path: Path, file_format: str, limits: Limits) -> Extraction:
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    child = context.Process(target=_read, args=(path, file_format, limits, results), daemon=True)
+    child = context.Process(
+        target=_read, args=(path, file_format, limits, results, os.getpid()), daemon=True
+    )
     child.start()
     try:
         status, text, pages, reason = results.get(timeout=limits.timeout_seconds)
@@ -85,3 +91,19 @@ def _run_isolated(path: Path, file_format: str, limits: Limits) -> Extraction:
         )
     child.join()
     return Extraction(status, text=text, page_count=pages, file_format=file_format, reason=reason)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """Make the reader die when the worker does (killed by the OOM killer, say): left alone it
+    would block for ever writing its text into a queue nobody reads. Linux only; elsewhere the
+    reader still ends at its own exit."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the worker died before the line above
+        os._exit(1)
