@@ -199,6 +199,11 @@ TASKS = {
     }
 }
 
+# --- People directory ----------------------------------------------------------------------
+# Leavers (HR's `--full` import, or an admin) stay in the database; the directory hides them
+# this many days after their leaving date.
+PEOPLE_LEAVER_GRACE_DAYS = env_int("PEOPLE_LEAVER_GRACE_DAYS", 30)
+
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("COMMONS_SITE_NAME", "Commons")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
