@@ -10,13 +10,13 @@ engine outage loses nothing and ``manage.py sync_search`` (or the queued retry) 
 import logging
 from collections.abc import Iterable
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
 from intranet.access.models import PageAccess
 from intranet.library.models import LibraryDocument
+from intranet.people.models import Person
 
 from .config import uses_search_engine
 from .models import EngineState, Kind, SearchEntry
@@ -128,9 +128,9 @@ def _restamp(kinds, ids: list[int], facts, groups, write) -> None:
     _after_write()
 
 
-def refresh_people(user_ids: Iterable[int]) -> None:
-    for user_id in user_ids:
-        _write(Kind.PERSON, user_id)
+def refresh_people(person_ids: Iterable[int]) -> None:
+    for person_id in person_ids:
+        _write(Kind.PERSON, person_id)
     _after_write()
 
 
@@ -138,13 +138,13 @@ def refresh_all() -> int:
     """Rebuild every entry from its source (after an import, a restore, or a new release)."""
     page_ids = list(Page.objects.filter(depth__gt=1).values_list("pk", flat=True))
     document_ids = list(LibraryDocument.objects.values_list("pk", flat=True))
-    user_ids = list(get_user_model().objects.values_list("pk", flat=True))
+    person_ids = list(Person.objects.values_list("pk", flat=True))
     with transaction.atomic():
         refresh_pages(page_ids)
         refresh_documents(document_ids)
-        refresh_people(user_ids)
+        refresh_people(person_ids)
         # Entries whose source vanished without a signal (raw SQL, a restored backup).
-        known = {Kind.DOCUMENT: document_ids, Kind.PERSON: user_ids}
+        known = {Kind.DOCUMENT: document_ids, Kind.PERSON: person_ids}
         for kind, ids in known.items():
             for entry in SearchEntry.objects.filter(kind=kind, removed=False).exclude(
                 object_id__in=ids

@@ -1,13 +1,12 @@
 """Wiring: which changes refresh which search entries. The work is in ``search.indexing``."""
 
-from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
 from intranet.common.signals import content_changed
 from intranet.library.models import LibraryDocument
-from intranet.organisations.models import Membership
+from intranet.people.models import Person
 
 from . import indexing
 
@@ -20,6 +19,8 @@ def _content_changed(sender, pks, root=None, access_only=False, **kwargs):
             indexing.refresh_page_tree(root, pks)
         else:
             indexing.refresh_pages(pks)
+    elif issubclass(sender, Person):
+        indexing.refresh_people(pks)
     elif issubclass(sender, LibraryDocument):
         if access_only:
             indexing.restamp_documents(pks)
@@ -41,14 +42,8 @@ def _document_deleted(sender, instance, **kwargs):
     indexing.refresh_documents([instance.pk])
 
 
-def _person_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.refresh_people([instance.pk])
-
-
-def _membership_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.refresh_people([instance.user_id])
+def _person_deleted(sender, instance, **kwargs):
+    indexing.refresh_people([instance.pk])
 
 
 def connect() -> None:
@@ -58,8 +53,4 @@ def connect() -> None:
     post_delete.connect(
         _document_deleted, sender=LibraryDocument, dispatch_uid="search-document-deleted"
     )
-    post_save.connect(_person_saved, sender=get_user_model(), dispatch_uid="search-person")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _membership_changed, sender=Membership, dispatch_uid=f"search-membership-{signal}"
-        )
+    post_delete.connect(_person_deleted, sender=Person, dispatch_uid="search-person-deleted")

@@ -9,9 +9,8 @@ effective records, never worked out here.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.db.models import Max
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.fields import StreamField
@@ -19,9 +18,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.access.models import PageAccess
-from intranet.access.policy import ADDRESS_BOOK
 from intranet.library.models import DocumentType, LibraryDocument
-from intranet.organisations.models import Membership
+from intranet.people.models import Person
 
 from .models import BODY_LIMIT, Kind
 
@@ -142,30 +140,38 @@ def describe_document(document_id: int) -> EntryData | None:
 # --- People -----------------------------------------------------------------------------------
 
 
-def describe_person(user_id: int) -> EntryData | None:
-    """Everyone in a partner organisation is in the global address book, for all partners."""
-    person = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+def describe_person(person_id: int) -> EntryData | None:
+    """A person is found by name, preferred name, job title, team, skills and building, by
+    whoever the person is listed to (all partners' staff, or their own council's)."""
+    person = (
+        Person.objects.listed()
+        .filter(pk=person_id)
+        .select_related("organisation", "team", "base")
+        .first()
+    )
     if person is None:
         return None
-    memberships = list(
-        Membership.objects.filter(user=person).select_related("organisation").order_by("pk")
-    )
-    if not memberships:
-        return None
-    organisations = [m.organisation for m in memberships]
-    try:
-        url = reverse("people:profile", kwargs={"username": person.username})
-    except NoReverseMatch:  # The directory is not installed: people are not findable.
-        return None
-    where = ", ".join(o.short_name for o in organisations)
+    skills = [tag.name for tag in person.skills.all()]
+    team = person.team.path if person.team else ""
+    words = [
+        person.full_name,
+        person.preferred_name,
+        person.email.split("@")[0].replace(".", " "),
+        person.email,
+        team,
+        str(person.base) if person.base else "",
+        " ".join(skills),
+        person.languages,
+        person.ask_me_about,
+    ]
     return EntryData(
         title=person.display_name,
-        url=url,
-        audience=ADDRESS_BOOK.audience,
-        classification=ADDRESS_BOOK.classification,
-        organisation_id=organisations[0].pk,
-        updated_at=person.date_joined,
-        summary=" – ".join(filter(None, [person.job_title, where])),
-        body=" ".join(filter(None, [person.username, person.email])),
+        url=person.get_absolute_url(),
+        audience=person.audience,
+        classification=person.classification,
+        organisation_id=person.organisation_id,
+        updated_at=person.updated_at,
+        summary=" – ".join(filter(None, [person.job_title, team, person.organisation.short_name])),
+        body=" ".join(filter(None, words)),
         label=person.job_title or "Person",
     )

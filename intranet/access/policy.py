@@ -155,6 +155,20 @@ def can_view_address_book(user) -> bool:
     return decide(viewer_for(user), ADDRESS_BOOK).allowed
 
 
+def within_owner(user, obj) -> bool:
+    """May ``user`` see what ``obj`` keeps for its owner's own staff (a person's mobile
+    number)? Only if they may view it, and would even were it limited to its organisation."""
+    facts = facts_for(obj)
+    if facts is None or facts.owner_id is None:
+        return False
+    own_staff = AccessFacts(
+        owner_id=facts.owner_id,
+        audience=Audience.ORGANISATION,
+        classification=facts.classification,
+    )
+    return decide(viewer_for(user), facts).allowed and decide(viewer_for(user), own_staff).allowed
+
+
 def can_download(user, obj) -> bool:
     """Download is view, until an organisation's policy says otherwise."""
     return can_view(user, obj)

@@ -218,6 +218,9 @@ class Person(ClusterableModel):
         editable=False,
     )
 
+    # Folded words the directory's search box matches anywhere ("sio" → Siobhán), written
+    # by ``services.save_person`` from the name, job, team, base, skills and languages.
+    search_text = models.TextField(blank=True, editable=False)
     # Self-service fields the person has changed: the HR import no longer overwrites them.
     edited_by_person = models.JSONField(default=list, blank=True, editable=False)
     left_on = models.DateField(

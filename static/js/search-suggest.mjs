@@ -84,7 +84,9 @@ class SearchSuggest {
       const controller = new AbortController();
       this.controller = controller;
       try {
-        const response = await fetch(`${this.url}?q=${encodeURIComponent(query)}`, {
+        const address = new URL(this.url, window.location.href);
+        address.searchParams.set("q", query);
+        const response = await fetch(address, {
           credentials: "same-origin",
           headers: { Accept: "application/json" },
           signal: controller.signal,
@@ -221,7 +223,9 @@ class SearchSuggest {
 }
 
 export function initSearchSuggest(root = document) {
-  root.querySelectorAll("form.commons-search").forEach((form) => {
+  // The site search box, and any other form that names a suggestions address (the people
+  // directory asks for people only).
+  root.querySelectorAll("form.commons-search, form[data-suggest-url]").forEach((form) => {
     const input = form.querySelector("input[name=q]");
     if (input && !input.hasAttribute("role")) new SearchSuggest(form, input);
   });
