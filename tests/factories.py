@@ -28,6 +28,8 @@ from intranet.library.models import LibraryDocument
 from intranet.library.services import save_document, set_folder_access
 from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
+from intranet.people.models import Person
+from intranet.people.services import save_person
 
 TEST_PASSWORD = "a-long-test-password"
 
@@ -49,6 +51,22 @@ class UserFactory(factory.django.DjangoModelFactory):
         for organisation in extracted or []:
             Membership.objects.get_or_create(user=self, organisation=organisation)
         self.save()
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """A member of staff in the directory, saved as the directory's services save one
+    (search entry, account linked by email). ``skills=["GIS"]`` sets their skills."""
+
+    class Meta:
+        model = Person
+
+    first_name = factory.Faker("first_name", locale="en_GB")
+    last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.Sequence(lambda n: f"person{n}@example.gov.uk")
+
+    @classmethod
+    def _create(cls, model_class, *args, skills=None, **fields):
+        return save_person(model_class(*args, **fields), skills=skills)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
