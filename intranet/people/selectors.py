@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from intranet.access.policy import can_view, can_view_address_book, visible_to, within_owner
@@ -19,6 +20,8 @@ from intranet.organisations.models import Organisation
 from .models import WEEKDAYS, Building, Person, Team, WorkLocation
 
 MAX_QUERY_LENGTH = 100
+# As people read a list of names: "adams" beside "Adams", whatever the case.
+BY_NAME = (Lower("last_name"), Lower("first_name"), "pk")
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,7 @@ def in_team_q(team: Team) -> Q:
 
 def with_cards(people: QuerySet) -> QuerySet:
     """What a result card shows, fetched with the page of people."""
-    return people.select_related("organisation", "team", "base", "photo").order_by(
-        "last_name", "first_name", "pk"
-    )
+    return people.select_related("organisation", "team", "base", "photo").order_by(*BY_NAME)
 
 
 def today() -> datetime.date:
@@ -231,7 +232,7 @@ def chart_people(user, organisation: Organisation, team: Team | None = None) -> 
     people = listed_people(user).filter(organisation=organisation)
     if team is not None:
         people = people.filter(in_team_q(team))
-    return list(people.select_related("team").order_by("last_name", "first_name", "pk"))
+    return list(people.select_related("team").order_by(*BY_NAME))
 
 
 @dataclass(frozen=True)

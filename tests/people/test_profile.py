@@ -1,72 +1,100 @@
-"""Each listed person has a profile: who they are, where they work, how to reach them."""
+"""Each listed person has a profile: who they are, where they work, and how to reach them
+in one click (email, phone, Teams, Skype for Business / Lync, vCard)."""
+
+import datetime
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
+from django.utils import timezone
 
-from tests.factories import OrganisationFactory, UserFactory, add_to_group
+from intranet.people.services import ensure_building, ensure_team, set_work_location
+from tests.clients import signed_in
+from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def grace(organisation):
-    hf = OrganisationFactory(slug="hf", name="Hammersmith & Fulham Council", short_name="H&F")
-    person = UserFactory(
-        username="hf.socialcare",
+def grace(hf):
+    team = ensure_team(hf, ["Children's Services", "Early Help"])
+    base = ensure_building(hf, "Hammersmith Town Hall")
+    base.address = "King Street\nLondon\nW6 9JU"
+    base.save()
+    manager = PersonFactory(organisation=hf, first_name="Amara", last_name="Obi", team=team)
+    return PersonFactory(
+        organisation=hf,
         first_name="Grace",
         last_name="Mensah",
+        pronouns="she/her",
         job_title="Senior social worker",
         email="grace.mensah@lbhf.gov.uk",
-        organisations=[hf, organisation],
+        work_phone="020 7946 0123",
+        mobile_phone="07700 900123",
+        sip_address="grace.mensah@lbhf.gov.uk",
+        team=team,
+        manager=manager,
+        base=base,
+        skills=["Safeguarding"],
+        languages="English, Twi",
     )
-    add_to_group(person, hf, "social-care")
-    return person
 
 
-def test_a_profile_shows_name_job_title_organisations_and_email(staff_client: Client, grace):
-    content = staff_client.get("/people/hf.socialcare/").content.decode()
+def test_a_profile_shows_who_they_are_and_where_they_sit(staff_client: Client, grace):
+    content = staff_client.get("/people/grace-mensah/").content.decode()
 
-    assert '<h1 class="govuk-heading-xl">Grace Mensah</h1>' in content
+    assert '<h1 class="govuk-heading-xl govuk-!-margin-bottom-2">Grace Mensah</h1>' in content
     assert content.count("<h1") == 1
-    assert "Senior social worker" in content
-    assert '<span class="commons-tag commons-org--hf">H&amp;F</span>' in content
-    assert '<span class="commons-tag commons-org--wcc">Westminster</span>' in content
-    assert (
-        '<a class="govuk-link" href="mailto:grace.mensah@lbhf.gov.uk">grace.mensah@lbhf.gov.uk</a>'
-        in content
-    )
-    assert 'class="govuk-summary-list"' in content
-
-
-def test_a_profile_lists_the_organisation_groups_a_person_is_in(staff_client: Client, grace):
-    content = staff_client.get("/people/hf.socialcare/").content.decode()
-
-    assert "hf/social-care" in content
-
-
-def test_plain_django_groups_are_not_listed_as_organisation_groups(staff_client: Client, grace):
-    from django.contrib.auth.models import Group
-
-    grace.groups.add(Group.objects.create(name="Legacy mailing list"))
-
-    assert "Legacy mailing list" not in staff_client.get("/people/hf.socialcare/").content.decode()
-
-
-def test_a_profile_leads_back_to_the_directory(staff_client: Client, grace):
-    content = staff_client.get("/people/hf.socialcare/").content.decode()
-
+    assert "she/her" in content
+    assert "Senior social worker, Early Help" in content
+    assert "Children&#x27;s Services / Early Help" in content
+    assert '<a class="govuk-link" href="/people/amara-obi/">Amara Obi</a>' in content
+    assert "Safeguarding" in content and "English, Twi" in content
     assert '<a class="govuk-breadcrumbs__link" href="/people/">People</a>' in content
 
 
-def test_an_inactive_persons_profile_is_not_found(staff_client: Client, grace):
-    grace.is_active = False
+def test_a_profile_offers_one_click_email_call_teams_and_skype(staff_client: Client, grace):
+    content = staff_client.get("/people/grace-mensah/").content.decode()
+
+    assert 'href="mailto:grace.mensah@lbhf.gov.uk"' in content
+    assert 'href="tel:02079460123">Call 020 7946 0123</a> (work)' in content
+    assert (
+        'href="https://teams.microsoft.com/l/chat/0/0?users=grace.mensah%40lbhf.gov.uk"' in content
+    )
+    assert 'href="sip:grace.mensah@lbhf.gov.uk"' in content
+    assert 'href="/people/grace-mensah/vcard.vcf"' in content
+
+
+def test_a_mobile_number_is_shown_to_the_persons_own_organisation_only(
+    staff_client: Client, grace, hf
+):
+    own = signed_in(UserFactory(username="hf.colleague", organisations=[hf]))
+
+    assert "07700 900123" in own.get("/people/grace-mensah/").content.decode()
+    assert "07700 900123" not in staff_client.get("/people/grace-mensah/").content.decode()
+
+
+def test_where_they_work_today_is_what_they_said_or_their_usual_base(
+    staff_client: Client, grace, organisation
+):
+    today = timezone.localdate()
+    if grace.works_on(today):
+        content = staff_client.get("/people/grace-mensah/").content.decode()
+        assert "<strong>Today:</strong> Hammersmith Town Hall (H&amp;F)" in content
+
+    city_hall = ensure_building(organisation, "Westminster City Hall")
+    set_work_location(grace, today, building=city_hall)
+
+    content = staff_client.get("/people/grace-mensah/").content.decode()
+    assert "<strong>Today:</strong> Westminster City Hall (Westminster)" in content
+
+
+@override_settings(PEOPLE_LEAVER_GRACE_DAYS=30)
+def test_a_leavers_profile_is_gone_after_the_grace_period(staff_client: Client, grace):
+    grace.left_on = timezone.localdate() - datetime.timedelta(days=31)
     grace.save()
 
-    assert staff_client.get("/people/hf.socialcare/").status_code == 404
+    assert staff_client.get("/people/grace-mensah/").status_code == 404
 
 
-def test_the_profile_of_someone_with_no_membership_is_not_found(staff_client: Client, organisation):
-    UserFactory(username="contractor")
-
-    assert staff_client.get("/people/contractor/").status_code == 404
+def test_an_unknown_profile_is_not_found(staff_client: Client):
     assert staff_client.get("/people/no-such-person/").status_code == 404

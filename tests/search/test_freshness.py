@@ -5,17 +5,19 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 from home.models import EventPage
 from intranet.library.services import save_document
-from intranet.organisations.models import Membership
+from intranet.people.services import mark_leavers
 from search.models import SearchEntry
 from tests.factories import (
     ContentPageFactory,
     OrganisationFactory,
+    PersonFactory,
     UserFactory,
     restrict,
     restrict_folder,
@@ -145,18 +147,17 @@ def test_a_deleted_document_is_gone(organisation, staff_user):
 def test_people_are_findable_across_organisations_and_leave_when_they_leave(
     organisation, staff_user, partner, partner_user
 ):
-    person = UserFactory(
-        username="priya", first_name="Priya", last_name="Raman", organisations=[partner]
+    person = PersonFactory(
+        organisation=partner, first_name="Priya", last_name="Raman", job_title="Social worker"
     )
-    person.job_title = "Social worker"
-    person.save()
 
     assert found(staff_user, "priya") == {("person", "Priya Raman")}
     assert found(staff_user, "social worker") == {("person", "Priya Raman")}
 
-    Membership.objects.filter(user=person).delete()
+    with override_settings(PEOPLE_LEAVER_GRACE_DAYS=0):
+        mark_leavers([person.pk])
 
-    assert found(staff_user, "priya") == set()
+        assert found(staff_user, "priya") == set()
 
 
 def test_events_are_their_own_kind_with_when_and_where(organisation, staff_user):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from search.apps import build_missing_entries
 from search.models import SearchEntry
-from tests.factories import ContentPageFactory, UserFactory
+from tests.factories import ContentPageFactory, PersonFactory
 
 from .helpers import found, library_document
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def content(organisation):
     ContentPageFactory(parent=organisation.section_page, title="Tree preservation orders")
     library_document(organisation, "Arboricultural survey", "Mature plane trees on the square.")
-    UserFactory(username="ash", first_name="Ash", last_name="Elm", organisations=[organisation])
+    PersonFactory(organisation=organisation, first_name="Ash", last_name="Elm")
 
 
 def test_rebuild_search_recreates_every_entry_from_its_source(content, staff_user):

@@ -4,7 +4,13 @@ import pytest
 from django.test import Client
 
 from search.engine_indexes import refresh_entry_index
-from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory, restrict
+from tests.factories import (
+    ContentPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+    restrict,
+)
 
 from .helpers import library_document
 
@@ -88,11 +94,12 @@ def test_paging_and_newest_first(staff_client, corpus):
 
 
 def test_suggestions_cover_titles_and_people_and_are_trimmed(staff_client, corpus, partner):
-    person = UserFactory(
-        username="fo", first_name="Fola", last_name="Adeyemi", organisations=[partner]
+    PersonFactory(
+        organisation=partner,
+        first_name="Fola",
+        last_name="Adeyemi",
+        job_title="Fostering social worker",
     )
-    person.job_title = "Fostering social worker"
-    person.save()
 
     refresh_entry_index()
 

@@ -23,7 +23,7 @@ COUNCILS = {
 
 def load_corpus() -> dict[tuple[str, int], str]:
     """Create the corpus; returns (entry kind, object id) → item key."""
-    from tests.factories import ContentPageFactory, OrganisationFactory, UserFactory
+    from tests.factories import ContentPageFactory, OrganisationFactory, PersonFactory
 
     organisations = {
         slug: OrganisationFactory(slug=slug, short_name=name, name=name)
@@ -49,11 +49,9 @@ def load_corpus() -> dict[tuple[str, int], str]:
             keys[("document", document.pk)] = key
         else:
             first, last = title.split(" ", 1)
-            person = UserFactory(
-                username=key, first_name=first, last_name=last, organisations=[organisation]
+            person = PersonFactory(
+                organisation=organisation, first_name=first, last_name=last, job_title=summary
             )
-            person.job_title = summary
-            person.save()
             keys[("person", person.pk)] = key
     assert SearchEntry.objects.filter(removed=False).count() >= len(ITEMS)
     refresh_entry_index()
