@@ -226,3 +226,22 @@ def mark_leavers(person_ids: Iterable[int], day: datetime.date | None = None) ->
         )
         people_changed(person_ids)
     return count
+
+
+def set_managers(managers: dict[int, int | None]) -> None:
+    """Point each person (key) at their manager (value) in a few queries, for imports that
+    can only link managers once every row is in (a manager may come later in the file).
+
+    Only the manager changes, which is not in anyone's search text, so nothing is re-saved.
+    """
+    by_manager: dict[int | None, list[int]] = {}
+    for person_id, manager_id in managers.items():
+        by_manager.setdefault(manager_id, []).append(person_id)
+    with transaction.atomic():
+        now = timezone.now()
+        for manager_id, person_ids in by_manager.items():
+            for start in range(0, len(person_ids), 500):
+                Person.objects.filter(pk__in=person_ids[start : start + 500]).update(
+                    manager_id=manager_id, updated_at=now
+                )
+        people_changed(list(managers))
