@@ -8,8 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -21,6 +20,7 @@ from intranet.access.models import DeclaredPageAccess, PageAccess
 from intranet.access.page_permissions import PolicyPagePermissionTester
 from intranet.access.panels import access_panel
 from intranet.access.policy import facts_for, visible_to
+from intranet.calendars import recurrence
 from intranet.library.upload import upload_document
 from intranet.library.views import render_library
 from intranet.organisations.models import Organisation
@@ -234,15 +234,28 @@ class EventIndexPage(IntranetPage):
         context = super().get_context(request, *args, **kwargs)
         show_past = request.GET.get("past") == "1"
         events = visible_to(request.user, EventPage.objects.live().child_of(self))
-        events = events.past() if show_past else events.upcoming()
+        page_number = request.GET.get("page")
+        if show_past:
+            listed = Paginator(events.past(), EVENTS_PER_PAGE).get_page(page_number)
+            listed.object_list = [
+                recurrence.Occurrence(event, event.start_at, event.end_at) for event in listed
+            ]
+        else:  # each time a repeating event happens, within a year
+            now = timezone.now()
+            upcoming = recurrence.occurrences_of(
+                events.upcoming(now), now, now + recurrence.HORIZON
+            )
+            listed = Paginator(upcoming, EVENTS_PER_PAGE).get_page(page_number)
         context["show_past"] = show_past
-        context["events"] = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        context["events"] = listed
         return context
 
 
 class EventPageQuerySet(PageQuerySet):
     """Events split at "now": an event is over once it has ended, or — if it has no end
-    time — once the day it starts on is over (local time)."""
+    time or lasts all day — once the day it ends on is over (local time). A repeating event
+    is over once its last occurrence is (never, if it repeats for ever); one repeating a
+    number of times counts as upcoming until it has been expanded (``recurrence``)."""
 
     @staticmethod
     def _start_of_day(now: datetime.datetime) -> datetime.datetime:
@@ -251,16 +264,28 @@ class EventPageQuerySet(PageQuerySet):
     def upcoming(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
         """Events not yet over (including ones happening now), soonest first."""
         now = now or timezone.now()
-        not_over = Q(end_at__gte=now) | Q(
-            end_at__isnull=True, start_at__gte=self._start_of_day(now)
+        return self.filter(self._not_over(now)).order_by("start_at", "pk")
+
+    def _not_over(self, now: datetime.datetime) -> Q:
+        today = self._start_of_day(now)
+        once = Q(recurrence="") & (
+            Q(all_day=False, end_at__gte=now)
+            | Q(end_at__isnull=True, start_at__gte=today)
+            | Q(all_day=True, end_at__gte=today)
         )
-        return self.filter(not_over).order_by("start_at", "pk")
+        repeating = ~Q(recurrence="") & (
+            Q(recurrence_until__isnull=True) | Q(recurrence_until__gte=today.date())
+        )
+        return once | repeating
+
+    def not_over_since(self, moment: datetime.datetime) -> "EventPageQuerySet":
+        """Events with an occurrence not over by ``moment`` (a feed's window), unordered."""
+        return self.filter(self._not_over(moment))
 
     def past(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
         """Events that are over, most recent first."""
         now = now or timezone.now()
-        over = Q(end_at__lt=now) | Q(end_at__isnull=True, start_at__lt=self._start_of_day(now))
-        return self.filter(over).order_by("-start_at", "-pk")
+        return self.exclude(self._not_over(now)).order_by("-start_at", "-pk")
 
 
 class EventPage(IntranetPage):
@@ -275,6 +300,53 @@ class EventPage(IntranetPage):
         blank=True,
         help_text="Room and building, or how to join online, e.g. “Microsoft Teams”.",
     )
+    all_day = models.BooleanField(
+        "All day",
+        default=False,
+        help_text="Only the dates of the start and end count; no times are shown.",
+    )
+    recurrence = models.CharField(
+        "Repeats",
+        max_length=10,
+        blank=True,
+        choices=[
+            ("", "Does not repeat"),
+            (recurrence.WEEKLY_RULE, "Every week"),
+            (recurrence.MONTHLY_RULE, "Every month"),
+        ],
+    )
+    recurrence_until = models.DateField(
+        "Repeats until", null=True, blank=True, help_text="The last day it may happen on."
+    )
+    recurrence_count = models.PositiveSmallIntegerField(
+        "Number of times",
+        null=True,
+        blank=True,
+        help_text="Or how many times it happens in all (instead of an end date).",
+    )
+    recurrence_exceptions = models.TextField(
+        "Skip these dates",
+        blank=True,
+        help_text="Dates it does not happen on, one a line, e.g. 2026-12-22.",
+    )
+    organiser = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person to contact about the event.",
+    )
+    online_link = models.URLField(
+        "Online link", blank=True, help_text="How to join online, e.g. the Teams meeting link."
+    )
+    cancelled = models.BooleanField(
+        default=False, help_text="Keep the page: it shows as cancelled and calendars update."
+    )
+    # RFC 5545 SEQUENCE: bumped by ``home.services.event_published`` when a published change
+    # moves the event (time, place, status); the fingerprint is of what was last published.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    schedule_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     summary = models.TextField(blank=True, help_text="One or two sentences shown in listings.")
     body = StreamField(BodyBlock(), blank=True)
 
@@ -282,9 +354,21 @@ class EventPage(IntranetPage):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("start_at"),
-        FieldPanel("end_at"),
+        MultiFieldPanel(
+            [FieldPanel("start_at"), FieldPanel("end_at"), FieldPanel("all_day")], heading="When"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("recurrence"),
+                FieldRowPanel([FieldPanel("recurrence_until"), FieldPanel("recurrence_count")]),
+                FieldPanel("recurrence_exceptions"),
+            ],
+            heading="Repeats",
+        ),
         FieldPanel("location"),
+        FieldPanel("online_link"),
+        FieldPanel("organiser"),
+        FieldPanel("cancelled"),
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
@@ -306,31 +390,69 @@ class EventPage(IntranetPage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start_at and self.end_at and self.end_at < self.start_at:
-            raise ValidationError({"end_at": "The end must be the same as or after the start."})
+            errors["end_at"] = "The end must be the same as or after the start."
+        if self.recurrence:
+            if self.recurrence_until and self.recurrence_count:
+                errors["recurrence_count"] = "Give an end date or a number of times, not both."
+            start_day = timezone.localtime(self.start_at).date() if self.start_at else None
+            if self.recurrence_until and start_day and self.recurrence_until < start_day:
+                errors["recurrence_until"] = "The last day must be on or after the start."
+            if self.recurrence_count is not None and self.recurrence_count < 1:
+                errors["recurrence_count"] = "The number of times must be 1 or more."
+        elif self.recurrence_until or self.recurrence_count or self.recurrence_exceptions.strip():
+            errors["recurrence"] = "Choose how often it repeats, or clear the repeat details."
+        try:
+            dates = parse_dates(self.recurrence_exceptions)
+        except ValueError as error:
+            errors["recurrence_exceptions"] = str(error)
+        else:
+            self.recurrence_exceptions = "\n".join(day.isoformat() for day in dates)
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        """A revision restores what its editor wrote, never the published SEQUENCE (the
+        page's own, like ``live``)."""
+        page = super().with_content_json(content)
+        page.sequence = self.sequence
+        page.schedule_fingerprint = self.schedule_fingerprint
+        return page
+
+    @property
+    def exception_dates(self) -> list[datetime.date]:
+        try:
+            return parse_dates(self.recurrence_exceptions)
+        except ValueError:
+            return []  # refused by clean(); a row saved around it skips nothing
+
+    @property
+    def recurrence_text(self) -> str:
+        """e.g. “Every week, until Tuesday 1 December 2026”."""
+        return recurrence.describe(self)
 
     @property
     def starts_text(self) -> str:
-        """e.g. “Tuesday 3 March 2026, 10am”, in local time."""
-        return _day_and_time(timezone.localtime(self.start_at))
+        """e.g. “Tuesday 3 March 2026, 10am”, in local time (only the day if all day)."""
+        return recurrence.when_text(self.start_at, self.all_day)
 
     @property
     def ends_text(self) -> str:
         """Only the time when the event ends on the day it starts, e.g. “12:30pm”."""
-        if self.end_at is None:
-            return ""
-        start, end = timezone.localtime(self.start_at), timezone.localtime(self.end_at)
-        return _time(end) if end.date() == start.date() else _day_and_time(end)
+        return recurrence.ends_text(self.start_at, self.end_at, self.all_day)
+
+    @property
+    def shows_end(self) -> bool:
+        return bool(self.ends_text)
 
 
-def _time(moment: datetime.datetime) -> str:
-    """Times in GOV.UK style: 10am, 5:30pm, midday, midnight."""
-    if moment.minute == 0 and moment.hour in (0, 12):
-        return "midnight" if moment.hour == 0 else "midday"
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02}" if moment.minute else ""
-    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
-
-
-def _day_and_time(moment: datetime.datetime) -> str:
-    return f"{format_date(moment, 'l j F Y')}, {_time(moment)}"
+def parse_dates(text: str) -> list[datetime.date]:
+    """Dates one a line (or comma-separated) as YYYY-MM-DD, sorted, duplicates dropped."""
+    dates = set()
+    for item in text.replace(",", "\n").split():
+        try:
+            dates.add(datetime.date.fromisoformat(item))
+        except ValueError:
+            raise ValueError(f"“{item}” is not a date: write dates like 2026-12-22.") from None
+    return sorted(dates)

@@ -7,7 +7,7 @@ from . import services
 
 
 def _published(sender, instance, **kwargs):
-    services.page_saved(instance)
+    services.page_published(instance)
 
 
 def _moved(sender, instance, **kwargs):

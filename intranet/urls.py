@@ -37,6 +37,7 @@ urlpatterns = [
     path("images/files/<path:name>", image_views.serve_image_file, name="image_file"),
     path("search/", search_views.search, name="search"),
     path("people/", include("intranet.people.urls")),
+    path("events/", include("intranet.calendars.urls")),
     path("statements/", include("intranet.access.urls")),
     path("api/search/", search_api.search, name="api_search"),
     path("api/search/suggest/", search_api.suggestions, name="api_search_suggest"),

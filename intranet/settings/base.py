@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "intranet.imports",
     "intranet.images",
     "intranet.people",
+    "intranet.calendars",
     "intranet.demo",
     "home",
     "search",
