@@ -6,10 +6,33 @@ migration and again after every ``migrate``, because SQLite rebuilds a table (dr
 triggers) whenever a later migration alters it.
 """
 
+import unicodedata
+
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "search_searchentry"
 FTS = "search_searchentry_fts"
+
+
+def _accent_map() -> tuple[str, str]:
+    """Lower-case Latin letters with accents and the plain letter each folds to, for SQL's
+    ``translate()`` (no extension needed): what ``intranet.common.text.fold`` does in Python."""
+    special = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i"}
+    accented, plain = [], []
+    for letter in map(chr, range(0xC0, 0x250)):
+        if not letter.islower():
+            continue
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c)
+        )
+        base = special.get(letter, base)
+        if len(base) == 1 and base.isascii() and base != letter:
+            accented.append(letter)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+_ACCENTED, _PLAIN = _accent_map()
 
 _SQLITE = [
     # External content: the text lives once, in the entry table; FTS5 keeps only its index.
@@ -42,14 +65,23 @@ _POSTGRES = [
     #     ranked when a query matches thousands of bodies (ranking reads every candidate's
     #     vector, and a whole document's would come from TOAST: stock Wagtail's p95 cost);
     #   title_vector: the title's words unstemmed, for type-ahead prefixes.
+    # Titles' words also folded ("Siobhán O’Brien" → "siobhan obrien"), so a name typed
+    # without its accents or apostrophe is found — SQLite's FTS5 folds diacritics itself.
+    f"""CREATE OR REPLACE FUNCTION commons_fold(text) RETURNS text AS $$
+        SELECT translate(replace(replace(lower($1), '’', ''), '''', ''), '{_ACCENTED}', '{_PLAIN}')
+    $$ LANGUAGE sql IMMUTABLE PARALLEL SAFE""",
     """CREATE OR REPLACE FUNCTION search_entry_vectors() RETURNS trigger AS $$
+    DECLARE
+        folded_title text := commons_fold(coalesce(NEW.title, ''));
     BEGIN
         NEW.head_vector :=
             setweight(to_tsvector('english'::regconfig, coalesce(NEW.title, '')), 'A')
+            || setweight(to_tsvector('english'::regconfig, folded_title), 'A')
             || setweight(to_tsvector('english'::regconfig, coalesce(NEW.summary, '')), 'B');
         NEW.search_vector := NEW.head_vector
             || setweight(to_tsvector('english'::regconfig, coalesce(NEW.body, '')), 'D');
-        NEW.title_vector := to_tsvector('simple'::regconfig, coalesce(NEW.title, ''));
+        NEW.title_vector := to_tsvector('simple'::regconfig, coalesce(NEW.title, ''))
+            || to_tsvector('simple'::regconfig, folded_title);
         RETURN NEW;
     END $$ LANGUAGE plpgsql""",
     f"DROP TRIGGER IF EXISTS search_entry_vectors ON {TABLE}",

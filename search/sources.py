@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.access.models import PageAccess
+from intranet.common.text import fold
 from intranet.library.models import DocumentType, LibraryDocument
 from intranet.people.models import Person
 
@@ -154,6 +155,8 @@ def describe_person(person_id: int) -> EntryData | None:
     skills = [tag.name for tag in person.skills.all()]
     team = person.team.path if person.team else ""
     words = [
+        # Folded too, for engines that do not fold accents: "Siobhan" finds "Siobhán".
+        fold(f"{person.full_name} {person.preferred_name}"),
         person.full_name,
         person.preferred_name,
         person.email.split("@")[0].replace(".", " "),

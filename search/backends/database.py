@@ -12,6 +12,8 @@ from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from intranet.common.text import fold
+
 from ..fulltext import FTS, TABLE
 from ..query import UPDATED_WITHIN, Matches, SearchRequest, words
 from .facets import Group, total_and_facets
@@ -169,7 +171,8 @@ class DatabaseSearch:
             return self._suggest(visible, prefix, limit)
 
     def _suggest(self, visible: QuerySet, prefix: str, limit: int) -> list[int]:
-        tokens = words(prefix)
+        # Folded, to meet titles' folded words: "Siobhan" or "Siobhán" finds "Siobhán".
+        tokens = words(fold(prefix))
         if not tokens:
             return []
         if self.vendor == "sqlite":

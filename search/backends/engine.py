@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 
 from intranet.access.choices import Audience, Classification
 from intranet.access.rules import VisibleSet
+from intranet.common.text import fold
 
 from ..models import SearchEntry
 from ..query import UPDATED_WITHIN, Matches, SearchRequest, words
@@ -242,7 +243,10 @@ class EngineSearch:
         result = self._call(
             query={
                 "bool": {
-                    "must": [{"match": {self.autocomplete: {"query": prefix, "operator": "and"}}}],
+                    # Folded: titles are indexed folded (asciifolding), the typing is not.
+                    "must": [
+                        {"match": {self.autocomplete: {"query": fold(prefix), "operator": "and"}}}
+                    ],
                     "should": [{"term": {self._f("kind"): {"value": "person", "boost": 2}}}],
                     "filter": [self.access_filter(visible)],
                 }
