@@ -5,3 +5,8 @@ class PeopleConfig(AppConfig):
     name = "intranet.people"
     label = "people"
     verbose_name = "People directory"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

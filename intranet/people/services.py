@@ -164,9 +164,9 @@ def _save_photo(person: Person, photo_file, editor) -> IntranetImage:
     return save_image(image)
 
 
-def record_admin_edit(person: Person, editor, what: str) -> None:
-    """An organisation admin's change to one of their staff's profiles, in the audit trail."""
-    audit.record_change(editor, person.organisation, person, what)
+def record_admin_edit(obj: Person | Team | Building, editor, what: str) -> None:
+    """An organisation admin's change to its staff's profiles, teams or buildings, audited."""
+    audit.record_change(editor, obj.organisation, obj, what)
 
 
 def ensure_team(organisation: Organisation, names: list[str]) -> Team:
