@@ -54,14 +54,23 @@ from .content import (
     STATEMENT_TEXT,
     TOPICS,
 )
+from .people import seed_people, seed_work_locations
 
 DEMO_PASSWORD = "commons-demo"  # Published in the README: demo data only.
 
 
 @transaction.atomic
 def seed_demo() -> dict[str, int]:
-    """Create the three demo councils, their content and accounts; return counts created."""
-    counts = {"organisations": 0, "pages": 0, "users": 0, "documents": 0, "images": 0}
+    """Create the three demo councils, their content, accounts and address book (people,
+    teams, buildings); return counts created."""
+    counts = {
+        "organisations": 0,
+        "pages": 0,
+        "users": 0,
+        "people": 0,
+        "documents": 0,
+        "images": 0,
+    }
     home = _shared_home()
     counts["pages"] += _seed_shared_news(home)
     for spec in ORGANISATIONS:
@@ -69,9 +78,11 @@ def seed_demo() -> dict[str, int]:
         counts["organisations"] += created
         counts["pages"] += _seed_section(organisation, spec)
         counts["users"] += _seed_people(organisation)
+        counts["people"] += seed_people(organisation)
         counts["documents"] += _seed_library(organisation, spec)
         counts["images"] += _seed_images(organisation)
     counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
+    seed_work_locations()  # Once every council has its buildings: some work at a partner's.
     _seed_agreements()
     _seed_acceptances()
     return counts

@@ -1,14 +1,23 @@
 """`seed_demo` builds the three-council partnership, and running it twice changes nothing."""
 
+import datetime
+import time
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import ContentPage, EventIndexPage, EventPage, NewsArticlePage
+from intranet.common.text import fold
+from intranet.demo import people as demo_people
+from intranet.demo.content import PEOPLE
 from intranet.demo.seeding import DEMO_PASSWORD, seed_demo
 from intranet.organisations.models import Organisation
+from intranet.people.models import Building, Person, Team, WorkLocation
 from tests.clients import signed_in_with_password
 
 SLUGS = ["hf", "rbkc", "wcc"]
@@ -20,7 +29,9 @@ class TheDemoPartnership(TestCase):
 
     @classmethod
     def setUpTestData(cls):
+        started = time.perf_counter()
         seed_demo()
+        cls.seconds = time.perf_counter() - started
 
     def test_it_has_three_councils_with_their_own_sections_and_colours(self):
         organisations = Organisation.objects.order_by("slug")
@@ -74,7 +85,7 @@ class TheDemoPartnership(TestCase):
         assert admin.check_password(DEMO_PASSWORD)
 
     def test_seeding_again_creates_nothing_new(self):
-        before = (Page.objects.count(), User.objects.count(), Organisation.objects.count())
+        before = self.counts()
 
         counts = seed_demo()
 
@@ -82,10 +93,18 @@ class TheDemoPartnership(TestCase):
             "organisations": 0,
             "pages": 0,
             "users": 0,
+            "people": 0,
             "documents": 0,
             "images": 0,
         }
-        assert (Page.objects.count(), User.objects.count(), Organisation.objects.count()) == before
+        assert self.counts() == before
+
+    @staticmethod
+    def counts() -> tuple[int, ...]:
+        return tuple(
+            model.objects.count()
+            for model in [Page, User, Organisation, Person, Team, Building, WorkLocation]
+        )
 
     def test_a_staff_account_sees_the_shared_home_naming_all_three_councils(self):
         client = signed_in_with_password("wcc.staff", DEMO_PASSWORD)
@@ -124,6 +143,131 @@ class TheDemoPartnership(TestCase):
                 procedure = documents.get(title="Adult safeguarding procedure")
                 assert procedure.effective_classification == "OFFICIAL-SENSITIVE"
                 assert procedure.effective_audience == "groups"
+
+    def test_each_council_lists_at_least_forty_people_in_its_address_book(self):
+        for organisation in Organisation.objects.all():
+            with self.subTest(organisation.slug):
+                people = Person.objects.listed().filter(organisation=organisation)
+                assert people.count() >= 40
+                domain = organisation.email_domain_list[0]
+                assert not people.exclude(email__endswith=f"@{domain}").exists()
+                assert not people.filter(employee_id="").exists()
+                assert people.exclude(base__organisation=organisation).count() == 0
+
+    def test_every_demo_account_is_a_person_with_its_name_and_job_title(self):
+        for slug, accounts in PEOPLE.items():
+            for suffix, first, last, job_title, _groups in accounts:
+                user = User.objects.get(username=f"{slug}.{suffix}")
+                with self.subTest(user.username):
+                    person = Person.objects.get(user=user)
+                    assert (person.first_name, person.last_name) == (first, last)
+                    assert person.email == user.email
+                    assert person.job_title == job_title
+                    assert person.organisation.slug == slug
+                    assert person.team is not None and person.manager is not None
+
+    def test_each_councils_org_chart_runs_from_the_chief_executive_down_three_levels(self):
+        for organisation in Organisation.objects.all():
+            managers = dict(
+                Person.objects.filter(organisation=organisation).values_list("pk", "manager_id")
+            )
+            with self.subTest(organisation.slug):
+                tops = Person.objects.filter(organisation=organisation, manager__isnull=True)
+                assert [person.job_title for person in tops] == ["Chief Executive"]
+                # Chief executive → director → head of service → officer, at least.
+                assert max(self.chain_length(managers, pk) for pk in managers) >= 4
+
+    @staticmethod
+    def chain_length(managers: dict[int, int | None], pk: int) -> int:
+        """How many people from ``pk`` up to the top (a loop ends it)."""
+        seen = {pk}
+        while managers.get(pk) is not None and managers[pk] not in seen:
+            pk = managers[pk]
+            seen.add(pk)
+        return len(seen)
+
+    def test_every_team_with_members_has_one_head(self):
+        from intranet.people.selectors import team_head
+
+        for team in Team.objects.all():
+            members = list(team.members.all())
+            if members:
+                with self.subTest(team.path):
+                    assert team_head(team, members) is not None
+
+    def test_teams_nest_under_their_departments(self):
+        hf = Organisation.objects.get(slug="hf")
+
+        family_support = Team.objects.get(
+            organisation=hf, path="Children's Services / Early Help / Family Support"
+        )
+
+        assert family_support.parent.parent.name == "Children's Services"
+        assert Team.objects.filter(organisation=hf, path="Digital & IT / Service Desk").exists()
+
+    def test_buildings_have_their_public_addresses(self):
+        town_hall = Building.objects.get(organisation__slug="hf", name="Hammersmith Town Hall")
+        city_hall = Building.objects.get(organisation__slug="wcc", name="Westminster City Hall")
+
+        assert "W6 9JU" in town_hall.address
+        assert "64 Victoria Street" in city_hall.address
+        for organisation in Organisation.objects.all():
+            with self.subTest(organisation.slug):
+                assert organisation.buildings.count() >= 2
+
+    def test_someone_works_at_another_councils_building_today_and_someone_remotely(self):
+        today = WorkLocation.objects.filter(day=timezone.localdate())
+
+        visiting = today.exclude(building__organisation=F("person__organisation")).exclude(
+            building=None
+        )
+        assert {location.person.organisation.slug for location in visiting} == set(SLUGS)
+        assert today.filter(remote=True).exists()
+        assert WorkLocation.objects.filter(day__gt=timezone.localdate()).exists()
+
+    def test_seeding_on_another_day_says_where_people_work_that_day(self):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        before = Person.objects.count()
+
+        added = demo_people.seed_work_locations(today=tomorrow)
+
+        assert added > 0
+        assert demo_people.seed_work_locations(today=tomorrow) == 0
+        assert Person.objects.count() == before
+        assert (
+            WorkLocation.objects.filter(day=tomorrow)
+            .exclude(building__organisation=F("person__organisation"))
+            .exclude(building=None)
+            .exists()
+        )
+
+    def test_names_keep_their_accents_and_are_found_without_them(self):
+        siobhan = Person.objects.filter(first_name="Siobhán").first()
+        zoe = Person.objects.filter(first_name="Zoë").first()
+
+        assert siobhan is not None and zoe is not None
+        assert " siobhan " in siobhan.search_text
+        assert Person.objects.filter(search_text__contains=fold("Zoe")).exists()
+        assert Person.objects.filter(last_name="O'Neill", email="sean.oneill@lbhf.gov.uk").exists()
+        assert Person.objects.filter(last_name="Ní Bhriain").exists()
+
+    def test_contact_details_use_the_ofcom_drama_ranges(self):
+        people = Person.objects.all()
+
+        assert not people.exclude(work_phone__startswith="020 7946 0").exists()
+        assert (
+            not people.exclude(mobile_phone="")
+            .exclude(mobile_phone__startswith="07700 900")
+            .exists()
+        )
+        assert len({person.email.lower() for person in people}) == people.count()
+        assert people.exclude(sip_address="").exists()
+        assert people.exclude(pronouns="").exists()
+        assert people.exclude(working_days=demo_people.FULL_TIME).exists()
+        assert people.filter(skills__name="safeguarding").exists()
+
+    def test_seeding_is_quick(self):
+        assert self.seconds < 60, self.seconds
 
     @staticmethod
     def group_names(username: str) -> list[str]:
