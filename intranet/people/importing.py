@@ -191,7 +191,7 @@ def read_header(path: Path) -> _Header:
             )
         delimiter = _delimiter(first_line)
         handle.seek(0)
-        reader = csv.reader(handle, delimiter=delimiter)
+        reader = csv.reader(handle, delimiter=delimiter, skipinitialspace=True)
         cells = next(row for row in reader if any(cell.strip() for cell in row))
         header_lines = reader.line_num
     columns: dict[str, int] = {}
@@ -260,7 +260,7 @@ def _records(path: Path, header: _Header) -> Iterator[tuple[int, dict[str, str]]
     """(line number, known column → cell) for each row after the header; blank rows (Excel
     leaves some at the end, as ``;;;;``) are not rows."""
     with _open(path, header.encoding) as handle:
-        reader = csv.reader(handle, delimiter=header.delimiter)
+        reader = csv.reader(handle, delimiter=header.delimiter, skipinitialspace=True)
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 break  # the header
