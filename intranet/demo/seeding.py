@@ -38,6 +38,7 @@ from intranet.organisations.models import Membership, Organisation
 from intranet.organisations.provisioning import ensure_group, provision_organisation
 
 from . import files
+from .calendar import seed_calendar
 from .content import (
     ACCEPTANCES,
     AGREEMENTS,
@@ -81,6 +82,7 @@ def seed_demo() -> dict[str, int]:
         counts["people"] += seed_people(organisation)
         counts["documents"] += _seed_library(organisation, spec)
         counts["images"] += _seed_images(organisation)
+        counts["pages"] += seed_calendar(organisation, spec)  # after its people: organisers
     counts["users"] += _ensure_user("admin", "Platform", "Administrator", "", superuser=True)
     seed_work_locations()  # Once every council has its buildings: some work at a partner's.
     _seed_agreements()

@@ -51,7 +51,7 @@ class TheDemoPartnership(TestCase):
             index = EventIndexPage.objects.child_of(organisation.section_page).get(slug="events")
             with self.subTest(organisation.slug):
                 assert index.url == f"/{organisation.slug}/events/"
-                assert 2 <= EventPage.objects.live().child_of(index).upcoming().count() <= 3
+                assert EventPage.objects.live().child_of(index).upcoming().count() >= 2
 
     def test_a_councils_staff_only_event_is_not_listed_for_partner_staff(self):
         client = signed_in_with_password("rbkc.staff", DEMO_PASSWORD)
