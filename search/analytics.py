@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from intranet.organisations.models import Membership
 
+from .housekeeping import hide_past_leavers
 from .models import QUERY_LENGTH, SearchQueryDay, normalise_query
 from .retention import RETENTION_DAYS, purge_older_than
 from .tasks import purge_search_queries
@@ -70,7 +71,12 @@ def _record(organisation_id: int | None, query: str, total: int) -> None:
             row.update(**increments)
             return
     if first_today:  # Once a day, in the background: a search never deletes rows itself.
-        transaction.on_commit(purge_search_queries.enqueue)
+        transaction.on_commit(_queue_daily_housekeeping)
+
+
+def _queue_daily_housekeeping() -> None:
+    purge_search_queries.enqueue()
+    hide_past_leavers.enqueue()
 
 
 # --- Reading the counts -----------------------------------------------------------------------
