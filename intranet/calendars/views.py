@@ -16,7 +16,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from home.models import EventPage
-from intranet.access.policy import can_view
+from intranet.access import audit, serving
+from intranet.access.models import AuditEvent
+from intranet.access.policy import decision_on, facts_for
 from intranet.organisations.models import Organisation
 from intranet.organisations.selectors import request_organisations
 
@@ -81,8 +83,9 @@ def month(request, year: int, month: int):
 def event_ics(request, page_id: int):
     """One event as an .ics file (its repeats included); 404 unless the user may view it."""
     event = get_object_or_404(EventPage.objects.live().select_related("organiser"), pk=page_id)
-    if not can_view(request.user, event):
-        raise Http404("No such event")
+    # As the event's page: 404 unless allowed, the statement first, sensitive ones audited.
+    if (refused := serving.guard(request, event, AuditEvent.Action.DOWNLOAD)) is not None:
+        return refused
     body = ics.build_calendar(f"{settings.WAGTAIL_SITE_NAME} – {event.title}", [event], request)
     response = HttpResponse(body, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
@@ -104,16 +107,27 @@ def feed(request, token: str):
             raise Http404("No such organisation")
     since = timezone.now() - datetime.timedelta(days=FEED_DAYS_BEFORE)
     events = selectors.visible_events(subscription.user, organisation)
-    events = events.not_over_since(since).order_by("start_at", "pk")
+    events = list(events.not_over_since(since).order_by("start_at", "pk"))
+    _audit_sensitive(subscription.user, events)
     label = f"{organisation.short_name} events" if organisation else "events"
     body = ics.build_calendar(
-        f"{settings.WAGTAIL_SITE_NAME} – {label}", list(events), request, first_day=since.date()
+        f"{settings.WAGTAIL_SITE_NAME} – {label}", events, request, first_day=since.date()
     )
     response = HttpResponse(body, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="commons-events.ics"'
     response["X-Robots-Tag"] = "noindex"
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _audit_sensitive(user, events: list[EventPage]) -> None:
+    """OFFICIAL-SENSITIVE events leave for the person's calendar client: each is audited, as
+    opening its page would be."""
+    for event in events:
+        facts = facts_for(event)
+        if facts is not None and facts.is_sensitive:
+            verdict = decision_on(user, facts)
+            audit.record_access(user, event, verdict, AuditEvent.Action.DOWNLOAD, facts)
 
 
 @require_GET

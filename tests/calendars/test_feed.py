@@ -7,10 +7,12 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
+from intranet.access.models import AuditEvent
 from intranet.calendars.services import regenerate_feed
 from tests.calendars.conftest import parse_events
 from tests.factories import (
     EventPageFactory,
+    accept_statement,
     add_to_group,
     member_of,
     restrict,
@@ -99,6 +101,21 @@ def test_the_feed_leaves_out_events_restricted_to_others(councils):
     assert partner == {"Open forum"}
     assert colleague == {"Open forum", "Staff briefing"}
     assert carer == {"Open forum", "Staff briefing", "Case review"}
+
+
+def test_an_official_sensitive_event_in_a_feed_is_audited_as_it_leaves(hf, hf_staff):
+    event = EventPageFactory(parent=hf.section_page, title="Safeguarding case conference")
+    restrict(event, audience="organisation", classification="OFFICIAL-SENSITIVE")
+    EventPageFactory(parent=hf.section_page, title="Open forum")
+    accept_statement(hf_staff, hf)  # Sensitive material needs the commitment statement.
+
+    titles = set(parse_events(feed_of(hf_staff)))
+
+    assert titles == {"Safeguarding case conference", "Open forum"}
+    audited = AuditEvent.objects.filter(action="download", object_type="home.EventPage")
+    assert [(entry.object_id, entry.username) for entry in audited] == [
+        (str(event.pk), hf_staff.username)
+    ]
 
 
 def test_the_feed_starts_90_days_ago(hf, hf_staff):
