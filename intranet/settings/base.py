@@ -204,6 +204,9 @@ TASKS = {
 # Leavers (HR's `--full` import, or an admin) stay in the database; the directory hides them
 # this many days after their leaving date.
 PEOPLE_LEAVER_GRACE_DAYS = env_int("PEOPLE_LEAVER_GRACE_DAYS", 30)
+# The host in calendar feeds' UIDs: keep it fixed once people subscribe (else every event is
+# new to their calendar). Empty: WAGTAILADMIN_BASE_URL's host.
+COMMONS_CALENDAR_UID_DOMAIN = env_str("COMMONS_CALENDAR_UID_DOMAIN", "")
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("COMMONS_SITE_NAME", "Commons")
