@@ -508,7 +508,9 @@ class _Importer:
     def _check_email_free(self, email: str, person: Person | None) -> None:
         """Emails are unique across the directory: checked here so the reason is exact, and
         in a dry run too."""
-        others = Person.objects.filter(email__iexact=email)
+        # lower(email) = …, not email__iexact: it is the unique index's expression, so one
+        # index look-up rather than a LIKE over every person.
+        others = Person.objects.annotate(email_lower=Lower("email")).filter(email_lower=email)
         if person is not None:
             others = others.exclude(pk=person.pk)
         if email in self.emails or others.exists():

@@ -98,3 +98,20 @@ def test_columns_it_does_not_know_are_named_once_and_ignored(organisation, tmp_p
 
     assert outcomes(rows) == {"E1": "created"}
     assert output.count("Ignored columns: Shoe size, cost centre") == 1
+
+
+def test_people_with_the_same_name_get_their_own_profile_addresses(organisation, tmp_path):
+    path = write_csv(
+        tmp_path,
+        """
+        employee_id,email,first_name,last_name
+        W1,jane.smith@westminster.gov.uk,Jane,Smith
+        W2,jane.smith2@westminster.gov.uk,Jane,Smith
+        W3,jane.smithson@westminster.gov.uk,Jane,Smithson
+        """,
+    )
+
+    run_import(path)
+
+    slugs = Person.objects.order_by("employee_id").values_list("slug", flat=True)
+    assert list(slugs) == ["jane-smith", "jane-smith-2", "jane-smithson"]
