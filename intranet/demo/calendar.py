@@ -70,6 +70,11 @@ CALENDAR_EVENTS = [
 ]
 
 
+def _weekday_on_or_after(day: datetime.date) -> datetime.date:
+    """Council events fall on working days: a Saturday or Sunday moves to the Monday."""
+    return day + datetime.timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
+
+
 def seed_calendar(organisation: Organisation, spec: dict) -> int:
     """Add the calendar's demo events to the organisation's events page; return how many."""
     index = EventIndexPage.objects.child_of(organisation.section_page).filter(slug="events")
@@ -84,7 +89,7 @@ def seed_calendar(organisation: Organisation, spec: dict) -> int:
         if slug in existing:
             continue
         extra = dict(extra)
-        day = today + datetime.timedelta(days=days)
+        day = _weekday_on_or_after(today + datetime.timedelta(days=days))
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
         skip_week = extra.pop("skip_week", None)
         if skip_week:
