@@ -23,7 +23,6 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.test")
 SERVER = os.environ.get("DATABASE_URL", "")
@@ -31,42 +30,33 @@ if not SERVER.startswith("postgres"):
     sys.exit("bench/search.py needs DATABASE_URL=postgres://… (make bench starts one)")
 ENGINE_URL = os.environ.get("OPENSEARCH_URL", "")
 BENCH_DB = "commons_bench"
-os.environ["DATABASE_URL"] = urlparse(SERVER)._replace(path=f"/{BENCH_DB}").geturl()
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg  # noqa: E402
+from bench.measure import (  # noqa: E402
+    REPEATS,
+    fresh_database,
+    ms,
+    percentile,
+    quiet_engine_logs,
+    time_suggest,
+)
 
-with psycopg.connect(urlparse(SERVER)._replace(path="/postgres").geturl(), autocommit=True) as c:
-    c.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    c.execute(f"CREATE DATABASE {BENCH_DB}")
+os.environ["DATABASE_URL"] = fresh_database(SERVER, BENCH_DB)
 
 import django  # noqa: E402
 
 django.setup()
 
-import logging  # noqa: E402
-
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
-for noisy in ("opensearch", "elasticsearch", "elastic_transport", "opensearchpy.trace"):
-    logging.getLogger(noisy).setLevel(logging.ERROR)
+quiet_engine_logs()
 
 N = int(os.environ.get("BENCH_ITEMS", "100000"))
-REPEATS = 3  # each query's figure is the median of three runs (one stray pause is not a p95)
 RNG = random.Random(20261128)
 DATABASE = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ENGINE = settings.WAGTAILSEARCH_BACKENDS if ENGINE_URL else None
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
 
 
 # --- Corpus -----------------------------------------------------------------------------------
@@ -167,21 +157,6 @@ def time_searches(user, texts: list[str], expected_backend: str) -> list[float]:
             runs.append(time.perf_counter() - started)
         samples.append(statistics.median(runs))
         assert response.backend == expected_backend, (response.backend, expected_backend)
-    return samples
-
-
-def time_suggest(user, prefixes: list[str]) -> list[float]:
-    from search.service import suggest
-
-    samples = []
-    for prefix in prefixes:
-        suggest(user, prefix)
-        runs = []
-        for _ in range(REPEATS):
-            started = time.perf_counter()
-            suggest(user, prefix, fallback=False)
-            runs.append(time.perf_counter() - started)
-        samples.append(statistics.median(runs))
     return samples
 
 

@@ -147,7 +147,7 @@ def describe_person(person_id: int) -> EntryData | None:
     person = (
         Person.objects.listed()
         .filter(pk=person_id)
-        .select_related("organisation", "team", "base")
+        .select_related("organisation", "team", "base__organisation")
         .first()
     )
     if person is None:
