@@ -138,11 +138,11 @@ def _locations(person: Person) -> list[WorkLocation]:
 
 
 def week_plan(person: Person, start: datetime.date | None = None) -> list[tuple]:
-    """(day, where) for the working week from ``start`` (today)."""
+    """(day, where) for the seven days from ``start`` (today): on a Friday, next week matters
+    more than the weekend — and it is as far ahead as people say where they will be."""
     start = start or today()
-    monday = start - datetime.timedelta(days=start.weekday())
-    days = [monday + datetime.timedelta(days=n) for n in range(7)]
-    return [(day, where_working(person, day)) for day in days if day >= start]
+    days = [start + datetime.timedelta(days=n) for n in range(7)]
+    return [(day, where_working(person, day)) for day in days]
 
 
 def with_locations(people: QuerySet, day: datetime.date | None = None) -> QuerySet:

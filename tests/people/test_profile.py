@@ -88,6 +88,20 @@ def test_where_they_work_today_is_what_they_said_or_their_usual_base(
     assert "<strong>Today:</strong> Westminster City Hall (Westminster)" in content
 
 
+def test_the_next_seven_days_show_where_they_said_they_will_be(
+    staff_client: Client, grace, organisation
+):
+    in_three_days = timezone.localdate() + datetime.timedelta(days=3)
+    set_work_location(grace, in_three_days, remote=True)
+
+    content = staff_client.get("/people/grace-mensah/").content.decode()
+
+    assert "The next seven days" in content
+    assert content.count('<th scope="row" class="govuk-table__header">') == 7
+    day = f"{in_three_days:%A} {in_three_days.day} {in_three_days:%B}"
+    assert f'{day}</th><td class="govuk-table__cell">Working remotely</td>' in content
+
+
 @override_settings(PEOPLE_LEAVER_GRACE_DAYS=30)
 def test_a_leavers_profile_is_gone_after_the_grace_period(staff_client: Client, grace):
     grace.left_on = timezone.localdate() - datetime.timedelta(days=31)

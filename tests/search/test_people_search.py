@@ -47,7 +47,14 @@ def people(user, text: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["Siobhan", "siobhán", "Siobhan Kelly", "occupational therapist", "reablement", "sign language"],
+    [
+        "Siobhan",
+        "siobhán",
+        "Siobhan Kelly",
+        "occupational therapist",
+        "reablement",
+        "sign language",
+    ],
 )
 def test_a_partners_staff_are_found_by_name_job_team_and_skill(staff_user, staff, text):
     assert people(staff_user, text) == {"Siobhán Kelly"}
