@@ -4,6 +4,7 @@ import logging
 import os
 import secrets
 
+import requests
 from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib.auth.decorators import login_not_required
@@ -46,15 +47,20 @@ def start(request: HttpRequest) -> HttpResponse:
             provider = get_adapter(request).get_provider(request, realm.provider.slug)
             nonce = secrets.token_urlsafe(24)
             auth_params = {**provider.get_auth_params(), "login_hint": email, "nonce": nonce}
-            # The nonce is kept in allauth's server-side state for this sign-in and checked
-            # against the ID token when the browser comes back (signin.check_sign_in).
-            return provider.redirect(
-                request,
-                AuthProcess.LOGIN,
-                next_url=next_url,
-                auth_params=auth_params,
-                nonce=nonce,
-            )
+            try:
+                # The nonce is kept in allauth's server-side state for this sign-in and
+                # checked against the ID token when the browser comes back (signin).
+                return provider.redirect(
+                    request,
+                    AuthProcess.LOGIN,
+                    next_url=next_url,
+                    auth_params=auth_params,
+                    nonce=nonce,
+                )
+            except requests.RequestException as error:
+                # Its discovery document could not be read: the provider is down or moved.
+                logger.error("SSO for %s: provider unreachable: %s", realm.provider.slug, error)
+                form.add_error("email", _not_working(realm.organisation.short_name))
     context = {
         # The sign-in page's password form, empty (its own view, intranet.core, checks it).
         "form": AuthenticationForm(request),
@@ -88,8 +94,12 @@ def _realm_problem(realm: selectors.Realm) -> str | None:
             realm.organisation.slug,
             realm.provider.client_secret_env,
         )
-        return (
-            f"Signing in with {name}'s accounts is not working at the moment. Try again later, "
-            "or ask your organisation's IT service desk"
-        )
+        return _not_working(name)
     return None
+
+
+def _not_working(name: str) -> str:
+    return (
+        f"Signing in with {name}'s accounts is not working at the moment. Try again later, "
+        "or ask your organisation's IT service desk"
+    )
