@@ -10,7 +10,7 @@ PORT ?= 8000
 # Needs SECRET_KEY and ALLOWED_HOSTS (and DATABASE_URL etc.); see README's Production section.
 SERVE_SETTINGS ?= intranet.settings.production
 
-.PHONY: run serve test bench load install assets migrate seed lint format check-migrations check clean
+.PHONY: run serve test bench load install assets migrate seed sso-demo lint format check-migrations check clean
 
 run: install assets migrate seed
 	@echo "Starting the task worker and the server on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
@@ -46,6 +46,12 @@ bench: install
 # 127.0.0.1 only. LOAD_MINUTES (default 2) per user count; see bench/load/ and docs/performance.md.
 load: install assets
 	scripts/load
+
+# Single sign-on on your own machine: a local OpenID Connect provider registered for the three
+# demo councils (scripts/oidc-provider, scripts/sso-demo); then `COMMONS_SSO_DEMO_SECRET=demo make run`.
+sso-demo: migrate seed
+	scripts/oidc-provider start
+	scripts/sso-demo
 
 install: $(VENV)/.installed node_modules/.installed
 

@@ -8,21 +8,17 @@ from intranet.access import admin_views as access_admin
 from intranet.access import reports as access_reports
 from intranet.access.api import api_router
 from intranet.core import views as core_views
-from intranet.core.forms import LoginForm
 from intranet.images import views as image_views
 from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    # Password sign-in (operators, the demo) and "Sign in with your work email" on one page.
+    path("accounts/login/", core_views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on: home-realm discovery and each organisation's OpenID Connect callback.
+    path("sso/", include("intranet.accounts.urls")),
     path("organisations.css", core_views.organisation_styles, name="organisation_styles"),
     # Wagtail's site history shows every council's titles; only operators may open it.
     path("admin/reports/site-history/", access_reports.site_history_for_operators),

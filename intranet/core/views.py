@@ -2,6 +2,7 @@
 
 import sys
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -9,9 +10,26 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intranet.accounts.forms import WorkEmailForm
+from intranet.accounts.selectors import any_provider_enabled
 from intranet.core import health
 from intranet.core.errors import error_response
+from intranet.core.forms import LoginForm
 from intranet.organisations.models import Organisation
+
+
+class SignInView(auth_views.LoginView):
+    """Django's password sign-in (operators, the demo), with "Sign in with your work email"
+    (``intranet.accounts``) on the same page once any organisation has a provider on."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("sso_form", WorkEmailForm())
+        context["sso_available"] = any_provider_enabled()
+        return context
 
 
 @login_not_required

@@ -18,6 +18,7 @@ RESERVED_SLUGS = frozenset(
         "organisations.css",
         "people",
         "search",
+        "sso",
         "static",
         "statements",
     }

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "intranet.images",
     "intranet.people",
     "intranet.calendars",
+    "intranet.accounts",
     "intranet.demo",
     "home",
     "search",
@@ -49,6 +50,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # Single sign-on (OpenID Connect); providers are data (intranet.accounts), not settings.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # An intranet: everything needs a signed-in user unless a view opts out.
     "intranet.core.middleware.IntranetLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -172,6 +179,27 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
 AXES_IPWARE_PROXY_ORDER = env_str("AXES_IPWARE_PROXY_ORDER", "left-most")
 AXES_IPWARE_PROXY_TRUSTED_IPS = env_list("AXES_IPWARE_PROXY_TRUSTED_IPS") or None
+
+# --- Single sign-on (django-allauth, OpenID Connect) -----------------------------------------
+# Each organisation's provider is an IdentityProvider row (admin or `configure_sso`); allauth
+# gets them from intranet.accounts.adapters. Sign-in: authorization code flow with PKCE, state
+# and nonce, ID token issuer/audience/signature checked; no tokens kept. Session length is
+# SESSION_COOKIE_AGE, for password and SSO sign-in alike.
+ACCOUNT_ADAPTER = "intranet.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "intranet.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# A council's provider is the authority on its own domains (checked in pre_social_login), so
+# an account made before SSO (by an admin) is signed in by its verified email.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True}}
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+# allauth's requests to providers (discovery, token, keys) give up after this many seconds.
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("COMMONS_SSO_TIMEOUT", 10)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
