@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -7,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from intranet.access import admin_views as access_admin
 from intranet.access import reports as access_reports
 from intranet.access.api import api_router
+from intranet.accounts import views as accounts_views
 from intranet.core import views as core_views
 from intranet.images import views as image_views
 from search import api as search_api
@@ -16,7 +16,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # Password sign-in (operators, the demo) and "Sign in with your work email" on one page.
     path("accounts/login/", core_views.SignInView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", accounts_views.SignOutView.as_view(), name="logout"),
     # Single sign-on: home-realm discovery and each organisation's OpenID Connect callback.
     path("sso/", include("intranet.accounts.urls")),
     path("organisations.css", core_views.organisation_styles, name="organisation_styles"),

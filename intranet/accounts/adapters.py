@@ -25,6 +25,7 @@ from .signin import Refusal, check_sign_in, claims_of
 logger = logging.getLogger(__name__)
 
 PROVIDER = "openid_connect"
+SIGNED_IN_WITH = "commons_sso_provider"  # session key: the IdentityProvider signed in with
 
 
 def social_app(provider: IdentityProvider) -> SocialApp:
@@ -127,4 +128,6 @@ class AccountAdapter(DefaultAccountAdapter):
             provider = selectors.provider_by_slug(sociallogin.account.provider)
             claims, _ = claims_of(sociallogin.account.extra_data)
             services.apply_sign_in(user, provider, claims)
+            # Remembered for signing out of the provider too (``views.SignOutView``).
+            request.session[SIGNED_IN_WITH] = provider.pk
         return super().post_login(request, user, **kwargs)

@@ -3,7 +3,10 @@ sign in with a password."""
 
 from dataclasses import dataclass
 
+import requests
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from intranet.organisations.models import Organisation
@@ -109,3 +112,25 @@ def mapped_groups(organisation: Organisation, asserted: set[str]) -> tuple[set[G
         if mapping.claim_value in asserted:
             wanted.add(mapping.group.group)
     return wanted, managed
+
+
+DISCOVERY_CACHE_SECONDS = 3600
+
+
+def end_session_endpoint(provider: IdentityProvider) -> str | None:
+    """The provider's RP-initiated logout endpoint (OpenID Connect RP-Initiated Logout 1.0),
+    if its discovery document offers one; cached for an hour. An unreachable provider offers
+    none: signing out of Commons must never wait on it or fail."""
+    key = f"sso:end-session:{provider.pk}:{provider.issuer}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    url = f"{provider.issuer.rstrip('/')}/.well-known/openid-configuration"
+    try:
+        response = requests.get(url, timeout=settings.SOCIALACCOUNT_REQUESTS_TIMEOUT)
+        response.raise_for_status()
+        endpoint = response.json().get("end_session_endpoint") or ""
+    except (requests.RequestException, ValueError):
+        return None
+    cache.set(key, endpoint, DISCOVERY_CACHE_SECONDS)
+    return endpoint or None

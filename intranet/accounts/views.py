@@ -3,19 +3,24 @@
 import logging
 import os
 import secrets
+from urllib.parse import urlencode
 
 import requests
 from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.views import LogoutView
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import selectors
+from .adapters import SIGNED_IN_WITH
 from .forms import WorkEmailForm
+from .models import IdentityProvider
 
 logger = logging.getLogger(__name__)
 
@@ -103,3 +108,22 @@ def _not_working(name: str) -> str:
         f"Signing in with {name}'s accounts is not working at the moment. Try again later, "
         "or ask your organisation's IT service desk"
     )
+
+
+class SignOutView(LogoutView):
+    """Signs out of Commons and, for someone who signed in with their council's provider,
+    out of that provider too where it offers RP-initiated logout (OpenID Connect RP-Initiated
+    Logout 1.0: ``client_id`` and ``post_logout_redirect_uri``, as no ID token is kept) — on a
+    shared hot desk, leaving the council's session open would let the next person back in."""
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        provider_id = request.session.get(SIGNED_IN_WITH)
+        response = super().post(request, *args, **kwargs)
+        provider = IdentityProvider.objects.filter(pk=provider_id, enabled=True).first()
+        endpoint = selectors.end_session_endpoint(provider) if provider else None
+        if endpoint is None:
+            return response
+        back = request.build_absolute_uri(reverse("login"))
+        query = urlencode({"client_id": provider.client_id, "post_logout_redirect_uri": back})
+        separator = "&" if "?" in endpoint else "?"
+        return HttpResponseRedirect(f"{endpoint}{separator}{query}")
