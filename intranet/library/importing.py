@@ -26,6 +26,7 @@ from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation, OrganisationGroup
 
+from .intake import accepted_type, file_problem, storable_filename
 from .models import DocumentType, LibraryDocument
 from .services import save_document
 
@@ -114,6 +115,11 @@ def _import_one(options, organisation, path: Path, source_id: str, row: dict) ->
     reason = _skip_reason(path, source_id, options.exclude)
     if reason:
         return ItemResult(source_id, "document", Outcome.SKIPPED, reason)
+    # The same intake check as the library's upload form: a file whose content is not what
+    # its name says (an executable named .docx), too large or empty is refused, saying why.
+    problem = file_problem(path)
+    if problem:
+        return ItemResult(source_id, "document", Outcome.FAILED, problem)
     try:
         with transaction.atomic():
             result = _write_document(options, organisation, path, source_id, row)
@@ -137,11 +143,8 @@ def _skip_reason(path: Path, source_id: str, exclude: tuple[str, ...]) -> str:
     ):
         return "excluded by --exclude"
     extension = path.suffix.lower().lstrip(".")
-    allowed = settings.WAGTAILDOCS_EXTENSIONS
-    if extension not in allowed:
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS or not accepted_type(path.name):
         return f"files of type .{extension or '(none)'} are not accepted in libraries"
-    if path.stat().st_size == 0:
-        return "the file is empty"
     return ""
 
 
@@ -166,6 +169,9 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
             return ItemResult(source_id, "document", Outcome.UNCHANGED, target_url=_url(document))
         document.collection = collection
         outcome = Outcome.UPDATED
+    if options.dry_run:
+        # Rolled back by the caller; no file is stored (storage is not transactional).
+        return ItemResult(source_id, "document", outcome)
     if existing is None or document.sha256 != sha256:
         _save_with_file(document, path, fields, sha256)
     else:
@@ -272,7 +278,7 @@ def _same_relations(document: LibraryDocument, fields: dict) -> bool:
 
 def _save_with_file(document: LibraryDocument, path: Path, fields: dict, sha256: str) -> None:
     with path.open("rb") as handle:
-        document.file.save(path.name, File(handle), save=False)
+        document.file.save(storable_filename(path.name), File(handle), save=False)
     document.file_size = path.stat().st_size
     try:
         save_document(document, groups=fields["groups"], tags=fields["tags"], sha256=sha256)
