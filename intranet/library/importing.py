@@ -15,13 +15,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Collection
 
 from intranet.access.choices import Audience, Classification
+from intranet.imports import services as runs
 from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation, OrganisationGroup
@@ -82,15 +82,19 @@ def import_documents(
     rows = _read_metadata(options.metadata) if options.metadata else {}
 
     report = ImportReport(IMPORTER)
+    run = None if options.dry_run else runs.start_run(IMPORTER, organisation, str(directory), user)
     files = sorted(path for path in directory.rglob("*") if path.is_file())
     for number, path in enumerate(files, start=1):
         source_id = path.relative_to(directory).as_posix()
         if progress:
             progress(number, len(files), source_id)
-        report.add(_import_one(options, organisation, path, source_id, rows.pop(source_id, {})))
+        report.add(
+            _import_one(options, organisation, run, path, source_id, rows.pop(source_id, {}))
+        )
     for source_id in rows:
         report.add(ItemResult(source_id, "document", Outcome.FAILED, "no such file in the folder"))
-    run = None if options.dry_run else report.save(organisation, str(directory), user)
+    if run is not None:
+        runs.finish_run(run, report)
     return report, run
 
 
@@ -111,7 +115,7 @@ def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
         return {row["path"].strip().lstrip("./"): row for row in reader if row.get("path")}
 
 
-def _import_one(options, organisation, path: Path, source_id: str, row: dict) -> ItemResult:
+def _import_one(options, organisation, run, path: Path, source_id: str, row: dict) -> ItemResult:
     reason = _skip_reason(path, source_id, options.exclude)
     if reason:
         return ItemResult(source_id, "document", Outcome.SKIPPED, reason)
@@ -122,7 +126,7 @@ def _import_one(options, organisation, path: Path, source_id: str, row: dict) ->
         return ItemResult(source_id, "document", Outcome.FAILED, problem)
     try:
         with transaction.atomic():
-            result = _write_document(options, organisation, path, source_id, row)
+            result = _write_document(options, organisation, run, path, source_id, row)
             if options.dry_run:
                 raise _DryRun
             return result
@@ -148,17 +152,21 @@ def _skip_reason(path: Path, source_id: str, exclude: tuple[str, ...]) -> str:
     return ""
 
 
-def _write_document(options, organisation, path: Path, source_id: str, row: dict) -> ItemResult:
+def _write_document(
+    options, organisation, run, path: Path, source_id: str, row: dict
+) -> ItemResult:
     fields = _fields_from(row, path)
     collection = _collection_for(
         organisation, options.collection_path, Path(source_id).parent.parts
     )
     existing = _existing(organisation, source_id)
     sha256 = _sha256(path)  # read once: to compare, and as the saved file's hash
+    previous = None
     if existing is None:
         document = LibraryDocument(collection=collection, **fields["plain"])
         outcome = Outcome.CREATED
     else:
+        previous = runs.snapshot(existing)
         document = existing
         changed = document.sha256 != sha256 or document.collection_id != collection.pk
         for name, value in fields["plain"].items():
@@ -176,15 +184,11 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
         _save_with_file(document, path, fields, sha256)
     else:
         save_document(document, groups=fields["groups"], tags=fields["tags"])
-    ImportedObject.objects.update_or_create(
-        importer=IMPORTER,
-        organisation=organisation,
-        source_id=source_id,
-        defaults={
-            "content_type": ContentType.objects.get_for_model(LibraryDocument),
-            "object_id": str(document.pk),
-        },
-    )
+    runs.remember(IMPORTER, organisation, source_id, document)
+    if existing is None:
+        runs.record_created(run, source_id, document)
+    else:
+        runs.record_updated(run, source_id, document, previous)
     return ItemResult(source_id, "document", outcome, target_url=_url(document))
 
 
