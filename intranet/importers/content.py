@@ -9,10 +9,10 @@ to Wagtail page and document links. Every change becomes a note in the item's re
 """
 
 import re
-from html import unescape
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import nh3
