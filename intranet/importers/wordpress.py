@@ -546,6 +546,13 @@ class _WordPress:
             return self.written[post_id]
         plan = self.plans.get(post_id)
         if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
+            # Imported by an earlier run: its page or document already exists.
+            earlier = self._existing(
+                plan.source_id, LibraryDocument if plan.kind == "document" else Page
+            )
+            if earlier is not None:
+                return LinkTarget(_linktype(plan), earlier.pk)
+        if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
             return LinkTarget(_linktype(plan), None)  # written later in this run
         return None
 

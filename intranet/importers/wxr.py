@@ -120,6 +120,11 @@ def read_export(path: Path) -> tuple[WxrChannel, list[WxrItem]]:
         raise ExportUnreadable(f"The file {path} does not exist.")
     if path.stat().st_size == 0:
         raise ExportUnreadable(f"The file {path} is empty (0 bytes): it is not a WordPress export.")
+    with path.open("rb") as handle:
+        head = handle.read(1024 * 1024)
+    prolog = head[: head.find(b"<rss")] if b"<rss" in head else head
+    if b"<!ENTITY" in prolog.upper():
+        _refuse_entities(path, None)
     channel = WxrChannel()
     items = list(_items(path, channel))
     if not channel.wxr_version:
@@ -168,8 +173,10 @@ def _items(path: Path, channel: WxrChannel) -> Iterator[WxrItem]:
 
 
 def _refuse_entities(path: Path, root) -> None:
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
+    """Checked on the raw prolog first (libxml2 may give up on an amplifying DTD before the
+    first element, with a less helpful message), then on the parsed DTD."""
+    dtd = root.getroottree().docinfo.internalDTD if root is not None else None
+    if root is None or (dtd is not None and list(dtd.iterentities())):
         raise ExportUnreadable(
             f"The file {path} declares XML entities, which WordPress exports never do "
             "(an entity bomb?); it was not read. Nothing was imported."
