@@ -414,8 +414,10 @@ class _WordPress:
             return ItemResult(
                 plan.source_id, plan.kind, outcome, "; ".join(["dry run: nothing written", *notes])
             )
+        tags = fields.pop("tags")
         if existing is None:
             page = model(**fields)
+            _set_tags(page, tags)
             add_page(self._parent(plan), page, publish=live)
             if not live:
                 page.live = False
@@ -425,6 +427,7 @@ class _WordPress:
             for name, value in fields.items():
                 if name != "slug":
                     setattr(page, name, value)
+            _set_tags(page, tags)
             revision = page.save_revision()
             if live:
                 revision.publish()
@@ -459,6 +462,7 @@ class _WordPress:
         if plan.kind == "news":
             when = _local_date(item)
             fields["date"] = timezone.localdate(when) if when else timezone.localdate()
+        fields["tags"] = _tag_names(item)
         return fields
 
     def _slug(self, plan: _Plan, title: str) -> str:
@@ -619,11 +623,32 @@ def _same(current, fields: dict, live: bool, was_live: bool, dates: dict, page) 
         if name == "body":
             if _body_html(getattr(current, "body", None)) != (value[0][1].source if value else ""):
                 return False
+        elif name == "tags":
+            if sorted((tag.name for tag in current.tags.all()), key=str.lower) != value:
+                return False
         elif getattr(current, name) != value:
             return False
     if live != was_live:
         return False
     return all(getattr(page, name) == value for name, value in dates.items())
+
+
+# WordPress's own taxonomies that are not topics (a post's format: gallery, aside…).
+INTERNAL_TAXONOMIES = {"post_format", "nav_menu", "wp_theme", "wp_template_part_area"}
+
+
+def _tag_names(item: WxrItem) -> list[str]:
+    """Categories and tags (and any custom taxonomy's terms) as tag names, sorted."""
+    names = {
+        " ".join(name.split())[:100]
+        for domain, name in item.terms
+        if domain not in INTERNAL_TAXONOMIES and name.strip()
+    }
+    return sorted(names, key=str.lower)
+
+
+def _set_tags(page, names: list[str]) -> None:
+    page.tags.set(names, clear=True)
 
 
 def _body_html(body) -> str:
