@@ -49,7 +49,7 @@ from intranet.library.services import save_document
 from intranet.organisations.models import Organisation
 
 from .content import Converted, LinkTarget, convert, text_of
-from .wxr import ExportUnreadable, WxrItem, read_export
+from .wxr import ExportUnreadable, TextSpool, WxrItem, read_export
 
 IMPORTER = "wordpress"
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
@@ -107,20 +107,24 @@ def import_wordpress(
     if options.media_dir is not None and not options.media_dir.is_dir():
         raise ImportAborted(f"The media folder {options.media_dir} is not a folder.")
     try:
-        channel, items = read_export(options.path)
+        export = read_export(options.path)
     except ExportUnreadable as error:
         raise ImportAborted(str(error)) from None
-    root = _root_page(organisation, options.under)
-
-    importer = _WordPress(options, organisation, root, channel.base_blog_url or channel.link)
-    plans = importer.plan(items)
-    run = None
-    if not options.dry_run:
-        run = runs.start_run(IMPORTER, organisation, str(options.path), user)
-    importer.run = run
-    importer.write_all(plans, progress)
-    if run is not None:
-        runs.finish_run(run, importer.report)
+    try:
+        root = _root_page(organisation, options.under)
+        channel = export.channel
+        importer = _WordPress(options, organisation, root, channel.base_blog_url or channel.link)
+        importer.spool = export.spool
+        plans = importer.plan(export.items)
+        run = None
+        if not options.dry_run:
+            run = runs.start_run(IMPORTER, organisation, str(options.path), user)
+        importer.run = run
+        importer.write_all(plans, progress)
+        if run is not None:
+            runs.finish_run(run, importer.report)
+    finally:
+        export.spool.close()
     return importer.report, run
 
 
@@ -168,6 +172,7 @@ class _WordPress:
         self.hosts = {urlsplit(self.site).netloc.lower()} - {""}
         self.report = ImportReport(IMPORTER)
         self.run: ImportRun | None = None
+        self.spool: TextSpool | None = None
         self.plans: dict[str, _Plan] = {}  # post id → plan (importable or not)
         self.copies: dict[str, int] = {}  # post id → how many times the export has it
         self.paths: dict[str, str] = {}  # old URL path → post id
@@ -442,14 +447,15 @@ class _WordPress:
         return ItemResult(plan.source_id, plan.kind, outcome, reason, _page_url(page))
 
     def _content(self, item: WxrItem) -> Converted:
-        return convert(item.content, self.hosts, self._resolve)
+        content, _ = self.spool.text(item)
+        return convert(content, self.hosts, self._resolve)
 
     def _fields(self, plan: _Plan, converted: Converted) -> dict:
         item = plan.item
         title = " ".join(html.unescape(item.title).split())[:255] or (
             f"Untitled (WordPress {item.post_type} {item.post_id})"
         )
-        summary = text_of(item.excerpt, 300) or (
+        summary = text_of(self.spool.text(item)[1], 300) or (
             text_of(converted.html, 300) if plan.kind == "news" else ""
         )
         fields = {

@@ -3,6 +3,8 @@ item cleared once read), no network, no DTD loaded, no entity expanded — and a
 declares entities at all (WordPress never writes one) is refused, so an entity bomb is a
 clear error rather than a hang or a half-read export."""
 
+import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,36 @@ class WxrItem:
     creator: str = ""
     terms: list[tuple[str, str]] = field(default_factory=list)  # (domain, name)
     meta: dict[str, str] = field(default_factory=dict)
+    position: int = 0  # in the export: the key of its text in the spool
+
+
+class TextSpool:
+    """Items' content and excerpt, kept in a temporary SQLite file rather than in memory
+    while the whole export is planned (an export is mostly its posts' text), and read back
+    one item at a time as each is written."""
+
+    def __init__(self):
+        # Kept open for the run (closed by ``close``), deleted when closed.
+        self._file = tempfile.NamedTemporaryFile(suffix=".sqlite")  # noqa: SIM115
+        self._db = sqlite3.connect(self._file.name)
+        self._db.execute("create table text (position integer primary key, content, excerpt)")
+
+    def put(self, item: WxrItem) -> None:
+        self._db.execute(
+            "insert into text values (?, ?, ?)", (item.position, item.content, item.excerpt)
+        )
+        item.content = item.excerpt = ""
+
+    def text(self, item: WxrItem) -> tuple[str, str]:
+        """The item's (content, excerpt)."""
+        row = self._db.execute(
+            "select content, excerpt from text where position = ?", (item.position,)
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def close(self) -> None:
+        self._db.close()
+        self._file.close()
 
 
 @dataclass
@@ -45,6 +77,13 @@ class WxrChannel:
     link: str = ""
     base_blog_url: str = ""
     wxr_version: str = ""
+
+
+@dataclass
+class WxrExport:
+    channel: WxrChannel
+    items: list[WxrItem]  # what each is, without its text (in ``spool``)
+    spool: TextSpool
 
 
 def _name(element) -> str:
@@ -113,9 +152,10 @@ def _item(element) -> WxrItem:
     )
 
 
-def read_export(path: Path) -> tuple[WxrChannel, list[WxrItem]]:
+def read_export(path: Path) -> WxrExport:
     """The channel and every item, or ``ExportUnreadable``. The whole file is read before
-    anything is written, so a truncated export fails before the first page is made."""
+    anything is written, so a truncated export fails before the first page is made; items'
+    text is spooled to a temporary file (``close()`` the spool when done)."""
     if not path.is_file():
         raise ExportUnreadable(f"The file {path} does not exist.")
     if path.stat().st_size == 0:
@@ -126,13 +166,23 @@ def read_export(path: Path) -> tuple[WxrChannel, list[WxrItem]]:
     if b"<!ENTITY" in prolog.upper():
         _refuse_entities(path, None)
     channel = WxrChannel()
-    items = list(_items(path, channel))
+    spool = TextSpool()
+    items = []
+    try:
+        for position, item in enumerate(_items(path, channel)):
+            item.position = position
+            spool.put(item)
+            items.append(item)
+    except ExportUnreadable:
+        spool.close()
+        raise
     if not channel.wxr_version:
+        spool.close()
         raise ExportUnreadable(
             f"The file {path} is not a WordPress export: it has no wp:wxr_version "
             "(export it from WordPress under Tools → Export)."
         )
-    return channel, items
+    return WxrExport(channel, items, spool)
 
 
 def _items(path: Path, channel: WxrChannel) -> Iterator[WxrItem]:
