@@ -27,7 +27,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files import File
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -289,7 +290,8 @@ class _WordPress:
                 if plan.kind in {"document", "image"}:
                     return self._attachment(plan)
                 return self._page(plan)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, ValidationError, DatabaseError) as error:
+            # Rolled back: this item is reported failed, the run carries on.
             return ItemResult(
                 plan.source_id, plan.kind, Outcome.FAILED, f"could not be imported: {error}"
             )
