@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.core.files import File
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import timezone
