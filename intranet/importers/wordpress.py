@@ -179,7 +179,9 @@ class _WordPress:
         self.paths: dict[str, str] = {}  # old URL path → post id
         self.written: dict[str, LinkTarget] = {}  # post id → what it is now
         self.kept_images: set[str] = set()
-        self.pending: list[tuple[_Plan, int]] = []  # pages whose links await later items
+        # Pages whose links await later items, with their report line.
+        self.pending: list[tuple[_Plan, int, ItemResult]] = []
+        self.finishing = False  # fixing those: an item not written by now never will be
         self.mapped = {
             mapping.source_id: mapping
             for mapping in ImportedObject.objects.filter(
@@ -444,9 +446,10 @@ class _WordPress:
         self._recorded(plan, page, existing is None, None if existing is None else previous)
         self.written[item.post_id] = LinkTarget("page", page.pk)
         self._redirects(item, page=page)
+        result = ItemResult(plan.source_id, plan.kind, outcome, reason, _page_url(page))
         if converted.pending:
-            self.pending.append((plan, page.pk))
-        return ItemResult(plan.source_id, plan.kind, outcome, reason, _page_url(page))
+            self.pending.append((plan, page.pk, result))
+        return result
 
     def _content(self, item: WxrItem) -> Converted:
         content, _ = self.spool.text(item)
@@ -565,29 +568,45 @@ class _WordPress:
             if earlier is not None:
                 return LinkTarget(_linktype(plan), earlier.pk)
         if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
-            return LinkTarget(_linktype(plan), None)  # written later in this run
+            # Written later in this run — unless the run is past writing (it failed).
+            return None if self.finishing else LinkTarget(_linktype(plan), None)
         return None
 
     def _fix_pending_links(self) -> None:
         """Pages whose links pointed at items written after them: their text again, now
-        that every target has its page or document (a second revision in the same run)."""
-        for plan, pk in self.pending:
-            with transaction.atomic():
-                page = Page.objects.get(pk=pk).specific
-                converted = self._content(plan.item)
-                draft = page.get_latest_revision_as_object()
-                draft.body = (
-                    [("paragraph", RichText(converted.html))] if converted.html.strip() else []
-                )
-                revision = draft.save_revision()
-                if page.live:
-                    revision.publish()
-                    dates = {
-                        "first_published_at": page.first_published_at,
-                        "last_published_at": page.last_published_at,
-                    }
-                    page = self._put_dates(page, dates)
-                runs.record_updated(self.run, plan.source_id, page, None)
+        that every target has its page or document (a second revision in the same run). A
+        target that was not written after all (it failed) is reported as a dangling link."""
+        self.finishing = True
+        for plan, pk, result in self.pending:
+            try:
+                with transaction.atomic():
+                    self._relink(plan, pk, result)
+            except (OSError, ValueError, ValidationError, DatabaseError) as error:
+                note = f"its links to later items could not be rewritten: {error}"
+                result.reason = "; ".join(filter(None, [result.reason, note]))
+
+    def _relink(self, plan: _Plan, pk: int, result: ItemResult) -> None:
+        page = Page.objects.get(pk=pk).specific
+        converted = self._content(plan.item)
+        if converted.dangling:
+            note = "links to nothing imported: " + ", ".join(converted.dangling)
+            kept = [part for part in result.reason.split("; ") if part]
+            kept = [part for part in kept if not part.startswith("links to nothing imported: ")]
+            result.reason = "; ".join([*kept, note])  # the first pass's list, now complete
+        draft = page.get_latest_revision_as_object()
+        body = [("paragraph", RichText(converted.html))] if converted.html.strip() else []
+        if _body_html(draft.body) == (body[0][1].source if body else ""):
+            return
+        draft.body = body
+        revision = draft.save_revision()
+        if page.live:
+            revision.publish()
+            dates = {
+                "first_published_at": page.first_published_at,
+                "last_published_at": page.last_published_at,
+            }
+            page = self._put_dates(page, dates)
+        runs.record_updated(self.run, plan.source_id, page, None)
 
     def _redirects(
         self, item: WxrItem, page: Page | None = None, redirect_link: str = "", attachment=False
