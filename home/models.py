@@ -8,6 +8,9 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -154,6 +157,12 @@ class SectionPage(RoutablePageMixin, IntranetPage):
         return upload_document(request, self.owner_organisation, {"page": self})
 
 
+class ContentPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.ContentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class ContentPage(IntranetPage):
     """A standard page of guidance or information."""
 
@@ -161,8 +170,15 @@ class ContentPage(IntranetPage):
         max_length=300, blank=True, help_text="One or two sentences shown in listings."
     )
     body = StreamField(BodyBlock(), blank=True)
+    # Topics, e.g. a WordPress site's categories and tags when it was imported.
+    tags = ClusterTaggableManager(through=ContentPageTag, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -197,18 +213,27 @@ class NewsIndexPage(IntranetPage):
         return context
 
 
+class NewsArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
 class NewsArticlePage(IntranetPage):
     """A dated news story."""
 
     date = models.DateField("Published on", default=timezone.localdate)
     summary = models.CharField(max_length=300, help_text="One or two sentences shown in listings.")
     body = StreamField(BodyBlock(), blank=True)
+    # Topics, e.g. a WordPress site's categories and tags when it was imported.
+    tags = ClusterTaggableManager(through=NewsArticlePageTag, blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("tags"),
     ]
     search_fields = [
         *Page.search_fields,

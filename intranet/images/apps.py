@@ -26,3 +26,7 @@ class ImagesConfig(AppConfig):
             ),
             exact_class=True,
         )
+
+        from .undo import register_undo
+
+        register_undo()

@@ -27,6 +27,7 @@ class ImportRun(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     counts = models.JSONField(default=dict)
+    undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -73,3 +74,36 @@ class ImportedObject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.importer}:{self.source_id}"
+
+
+class Change(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+
+
+class ImportChange(models.Model):
+    """One object a run created or updated, with what undoing the run needs: the object's
+    state before (``previous``, for an update) and the state the run left it in (``after``),
+    so an undo can tell whether someone has changed it since. States are whatever the
+    object's registered undoer records (``intranet.imports.undo``), e.g. a page's revision id
+    or a JSON snapshot of a document's fields."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
+    source_id = models.CharField(max_length=1000)
+    action = models.CharField(max_length=10, choices=Change.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    label = models.CharField(max_length=300, blank=True)
+    previous = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "content_type", "object_id"], name="one_change_per_object_per_run"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.label or self.object_id} ({self.source_id})"

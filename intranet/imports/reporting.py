@@ -3,11 +3,9 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.utils import timezone
-
 from intranet.common import csv as safe_csv
 
-from .models import ImportItem, ImportRun, Outcome
+from .models import Outcome
 
 REPORT_HEADER = ["source_id", "kind", "outcome", "reason", "target_url"]
 
@@ -45,25 +43,3 @@ class ImportReport:
                 writer.writerow(
                     [item.source_id, item.kind, item.outcome, item.reason, item.target_url]
                 )
-
-    def save(self, organisation, source: str, user=None) -> ImportRun:
-        run = ImportRun.objects.create(
-            importer=self.importer,
-            organisation=organisation,
-            source=source[:500],
-            started_by=user,
-            finished_at=timezone.now(),
-            counts=self.counts,
-        )
-        ImportItem.objects.bulk_create(
-            ImportItem(
-                run=run,
-                source_id=item.source_id[:1000],
-                kind=item.kind,
-                outcome=item.outcome,
-                reason=item.reason[:500],
-                target_url=item.target_url[:500],
-            )
-            for item in self.items
-        )
-        return run

@@ -26,7 +26,9 @@ class ImportRunViewSet(ScopedViewSet):
         "source",
         "started_by",
         "started_at",
+        "finished_at",
         "summary",
+        "undone_at",
     ]
     list_display = ["__str__", "started_at", "summary"]
 

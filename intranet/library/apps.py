@@ -28,6 +28,10 @@ class LibraryConfig(AppConfig):
         )
         post_migrate.connect(_refresh_missing_access, sender=self)
 
+        from .undo import register_undo
+
+        register_undo()
+
 
 def _refresh_missing_access(sender, using="default", **kwargs):
     from django.db import connections

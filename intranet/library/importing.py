@@ -15,17 +15,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Collection
 
 from intranet.access.choices import Audience, Classification
+from intranet.imports import services as runs
 from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation, OrganisationGroup
 
+from .intake import accepted_type, file_problem, storable_filename
 from .models import DocumentType, LibraryDocument
 from .services import save_document
 
@@ -81,15 +82,19 @@ def import_documents(
     rows = _read_metadata(options.metadata) if options.metadata else {}
 
     report = ImportReport(IMPORTER)
+    run = None if options.dry_run else runs.start_run(IMPORTER, organisation, str(directory), user)
     files = sorted(path for path in directory.rglob("*") if path.is_file())
     for number, path in enumerate(files, start=1):
         source_id = path.relative_to(directory).as_posix()
         if progress:
             progress(number, len(files), source_id)
-        report.add(_import_one(options, organisation, path, source_id, rows.pop(source_id, {})))
+        report.add(
+            _import_one(options, organisation, run, path, source_id, rows.pop(source_id, {}))
+        )
     for source_id in rows:
         report.add(ItemResult(source_id, "document", Outcome.FAILED, "no such file in the folder"))
-    run = None if options.dry_run else report.save(organisation, str(directory), user)
+    if run is not None:
+        runs.finish_run(run, report)
     return report, run
 
 
@@ -110,13 +115,18 @@ def _read_metadata(path: Path) -> dict[str, dict[str, str]]:
         return {row["path"].strip().lstrip("./"): row for row in reader if row.get("path")}
 
 
-def _import_one(options, organisation, path: Path, source_id: str, row: dict) -> ItemResult:
+def _import_one(options, organisation, run, path: Path, source_id: str, row: dict) -> ItemResult:
     reason = _skip_reason(path, source_id, options.exclude)
     if reason:
         return ItemResult(source_id, "document", Outcome.SKIPPED, reason)
+    # The same intake check as the library's upload form: a file whose content is not what
+    # its name says (an executable named .docx), too large or empty is refused, saying why.
+    problem = file_problem(path)
+    if problem:
+        return ItemResult(source_id, "document", Outcome.FAILED, problem)
     try:
         with transaction.atomic():
-            result = _write_document(options, organisation, path, source_id, row)
+            result = _write_document(options, organisation, run, path, source_id, row)
             if options.dry_run:
                 raise _DryRun
             return result
@@ -137,25 +147,26 @@ def _skip_reason(path: Path, source_id: str, exclude: tuple[str, ...]) -> str:
     ):
         return "excluded by --exclude"
     extension = path.suffix.lower().lstrip(".")
-    allowed = settings.WAGTAILDOCS_EXTENSIONS
-    if extension not in allowed:
+    if extension not in settings.WAGTAILDOCS_EXTENSIONS or not accepted_type(path.name):
         return f"files of type .{extension or '(none)'} are not accepted in libraries"
-    if path.stat().st_size == 0:
-        return "the file is empty"
     return ""
 
 
-def _write_document(options, organisation, path: Path, source_id: str, row: dict) -> ItemResult:
+def _write_document(
+    options, organisation, run, path: Path, source_id: str, row: dict
+) -> ItemResult:
     fields = _fields_from(row, path)
     collection = _collection_for(
         organisation, options.collection_path, Path(source_id).parent.parts
     )
     existing = _existing(organisation, source_id)
     sha256 = _sha256(path)  # read once: to compare, and as the saved file's hash
+    previous = None
     if existing is None:
         document = LibraryDocument(collection=collection, **fields["plain"])
         outcome = Outcome.CREATED
     else:
+        previous = runs.snapshot(existing)
         document = existing
         changed = document.sha256 != sha256 or document.collection_id != collection.pk
         for name, value in fields["plain"].items():
@@ -166,19 +177,18 @@ def _write_document(options, organisation, path: Path, source_id: str, row: dict
             return ItemResult(source_id, "document", Outcome.UNCHANGED, target_url=_url(document))
         document.collection = collection
         outcome = Outcome.UPDATED
+    if options.dry_run:
+        # Rolled back by the caller; no file is stored (storage is not transactional).
+        return ItemResult(source_id, "document", outcome)
     if existing is None or document.sha256 != sha256:
         _save_with_file(document, path, fields, sha256)
     else:
         save_document(document, groups=fields["groups"], tags=fields["tags"])
-    ImportedObject.objects.update_or_create(
-        importer=IMPORTER,
-        organisation=organisation,
-        source_id=source_id,
-        defaults={
-            "content_type": ContentType.objects.get_for_model(LibraryDocument),
-            "object_id": str(document.pk),
-        },
-    )
+    runs.remember(IMPORTER, organisation, source_id, document)
+    if existing is None:
+        runs.record_created(run, source_id, document)
+    else:
+        runs.record_updated(run, source_id, document, previous)
     return ItemResult(source_id, "document", outcome, target_url=_url(document))
 
 
@@ -272,7 +282,7 @@ def _same_relations(document: LibraryDocument, fields: dict) -> bool:
 
 def _save_with_file(document: LibraryDocument, path: Path, fields: dict, sha256: str) -> None:
     with path.open("rb") as handle:
-        document.file.save(path.name, File(handle), save=False)
+        document.file.save(storable_filename(path.name), File(handle), save=False)
     document.file_size = path.stat().st_size
     try:
         save_document(document, groups=fields["groups"], tags=fields["tags"], sha256=sha256)

@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
 from django.template.defaultfilters import filesizeformat
 
 from .extraction.sniffing import sniff
@@ -75,6 +76,29 @@ def storable_filename(filename: str) -> str:
         stem, extension = filename, ""
     stem = stem.replace(".", "_").strip() or "document"
     return f"{stem[:STORED_STEM_LENGTH]}.{extension}" if extension else stem[:STORED_STEM_LENGTH]
+
+
+def accepted_type(filename: str) -> bool:
+    """Whether a library takes files with this name's extension at all (a ``Thumbs.db`` is
+    not refused as a bad file; it is simply not a document)."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return extension in CONTENT_FOR_EXTENSION
+
+
+def intake_problem(uploaded_file, filename: str) -> str | None:
+    """The one intake check, for every way a file reaches a library (the site's upload, the
+    admin's forms through ``upload_problem``, every importer): its size, then whether its
+    content is what its name says. None when the file may be kept (under
+    ``storable_filename(filename)``)."""
+    # The size first: no need to copy a file too large to keep just to sniff it.
+    return size_problem(uploaded_file) or upload_problem(uploaded_file, filename)
+
+
+def file_problem(path: Path, filename: str = "") -> str | None:
+    """``intake_problem`` for a file on disk (an importer's source), named ``filename`` or
+    its own name."""
+    with path.open("rb") as handle:
+        return intake_problem(File(handle, name=filename or path.name), filename or path.name)
 
 
 def upload_problem(uploaded_file, filename: str) -> str | None:

@@ -14,7 +14,7 @@ from wagtail.permissions import policy_registry
 from intranet.access.choices import Audience, Classification
 from intranet.organisations.models import Organisation
 
-from .intake import size_problem, storable_filename, upload_problem
+from .intake import intake_problem, storable_filename
 from .models import DocumentType, LibraryDocument
 from .services import save_document
 
@@ -60,8 +60,7 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        # The size first: no need to copy a file too large to keep just to sniff it.
-        problem = size_problem(uploaded) or upload_problem(uploaded, uploaded.name)
+        problem = intake_problem(uploaded, uploaded.name)
         if problem:
             raise forms.ValidationError(problem)
         uploaded.name = storable_filename(uploaded.name)

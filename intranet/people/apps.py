@@ -10,3 +10,7 @@ class PeopleConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        from .undo import register_undo
+
+        register_undo()

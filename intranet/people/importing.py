@@ -37,6 +37,7 @@ from django.db import DatabaseError, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from intranet.imports import services as runs
 from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.organisations.models import Organisation
@@ -169,13 +170,15 @@ def import_people(
         )
     records = chain([first] if first else [], records)
 
-    importer = _Importer(organisation, header, options.dry_run)
+    run = None if options.dry_run else runs.start_run(IMPORTER, organisation, str(path), user)
+    importer = _Importer(organisation, header, options.dry_run, run)
     for chunk in _chunks(records, CHUNK_SIZE):
         importer.import_chunk(chunk, progress)
     importer.link_managers()
     if options.full:
         importer.mark_leavers()
-    run = None if options.dry_run else importer.report.save(organisation, str(path), user)
+    if run is not None:
+        runs.finish_run(run, importer.report)
     return PeopleImport(importer.report, run, header.encoding, header.delimiter, header.ignored)
 
 
@@ -375,8 +378,11 @@ class _Importer:
     """The state of one run: which ids and emails the file has had so far, teams and buildings
     already looked up, and the rows whose manager is still to be linked."""
 
-    def __init__(self, organisation: Organisation, header: _Header, dry_run: bool):
+    def __init__(
+        self, organisation: Organisation, header: _Header, dry_run: bool, run: ImportRun | None
+    ):
         self.organisation = organisation
+        self.run = run
         self.columns = header.columns
         self.estimated_rows = header.estimated_rows
         self.dry_run = dry_run
@@ -530,6 +536,8 @@ class _Importer:
         buildings: dict[str, Building] = {}
         try:
             with transaction.atomic():
+                created = person is None
+                previous = None if created else runs.snapshot(person)
                 if person is None:
                     person = Person(organisation=self.organisation, employee_id=row.employee_id)
                 for name, value in values.items():
@@ -539,6 +547,10 @@ class _Importer:
                 if "base" in changed:
                     person.base = self._building(row.base, buildings) if row.base else None
                 services.save_person(person, skills=skills)
+                if created:
+                    runs.record_created(self.run, row.employee_id, person)
+                else:
+                    runs.record_updated(self.run, row.employee_id, person, previous)
         except DatabaseError as error:
             raise RowFailed(f"could not be saved: {error}") from None
         self.teams.update(teams)
@@ -590,7 +602,10 @@ class _Importer:
                         pending.item.outcome = Outcome.UPDATED
             pending.item.reason = _reason(pending.changed, pending.notes, pending.created)
         if links and not self.dry_run:
-            services.set_managers(links)
+            with transaction.atomic():
+                before = self._snapshots(links)
+                services.set_managers(links)
+                self._record_updates(before)
 
     def mark_leavers(self) -> None:
         """``--full``: everyone of the organisation with an employee_id the file did not have
@@ -610,7 +625,19 @@ class _Importer:
                 )
         if not self.dry_run:
             for batch in _chunks(leavers, CHUNK_SIZE):
-                services.mark_leavers(batch)
+                with transaction.atomic():
+                    before = self._snapshots(batch)
+                    services.mark_leavers(batch)
+                    self._record_updates(before)
+
+    def _snapshots(self, person_ids) -> dict[int, tuple[Person, dict]]:
+        """People about to be changed in bulk, with their state before (for undo)."""
+        people = Person.objects.filter(pk__in=list(person_ids))
+        return {person.pk: (person, runs.snapshot(person)) for person in people}
+
+    def _record_updates(self, before: dict[int, tuple[Person, dict]]) -> None:
+        for person, previous in before.values():
+            runs.record_updated(self.run, person.employee_id or str(person.pk), person, previous)
 
 
 def _manages(value: object, field_name: str, protected: set[str]) -> bool:

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "intranet.organisations",
     "intranet.library",
     "intranet.imports",
+    "intranet.importers",
     "intranet.images",
     "intranet.people",
     "intranet.calendars",

@@ -1,0 +1,728 @@
+"""Bringing a WordPress site (a WXR export and, optionally, its uploads folder) into an
+organisation's section, news and library (``import_wordpress``).
+
+The whole export is read and checked before anything is written. Then, item by item, each in
+its own transaction: attachments (into the library, through the library's one intake check),
+pages (parents first, siblings in WordPress's menu order) and posts (news articles). Every
+item of the export is reported exactly once. Running the same export again updates in place
+by source id (``<site>/?p=<post id>``, the form WordPress itself answers), never duplicates,
+and an unchanged export reports everything ``unchanged``. A page someone has since edited in
+Commons (a revision by a person) is left alone and reported as skipped.
+
+Pages are made and published through ``home.services`` (access and search entries follow);
+WordPress's dates are then put back (``first_published_at``, ``last_published_at``) and the
+page's derived data recomputed once more with them. Old URLs (the permalink, ``?p=``,
+``?page_id=``, an attachment's file URL) become redirects to the new pages and documents.
+
+A dry run maps everything and writes nothing: no rows, no files, no tasks — the writers are
+simply not called.
+"""
+
+import datetime
+import hashlib
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from home.models import ContentPage, NewsArticlePage, NewsIndexPage
+from home.services import add_page, page_saved
+from intranet.access.choices import Audience
+from intranet.images.models import IntranetImage
+from intranet.images.services import save_image
+from intranet.imports import services as runs
+from intranet.imports.models import ImportedObject, ImportRun, Outcome
+from intranet.imports.reporting import ImportReport, ItemResult
+from intranet.library.intake import file_problem, storable_filename
+from intranet.library.models import LibraryDocument
+from intranet.library.services import save_document
+from intranet.organisations.models import Organisation
+
+from .content import Converted, LinkTarget, convert, text_of
+from .wxr import ExportUnreadable, TextSpool, WxrItem, read_export
+
+IMPORTER = "wordpress"
+IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
+DRAFT_STATUSES = {"draft", "pending", "future"}
+SKIPPED_STATUSES = {
+    "trash": "in WordPress's trash",
+    "auto-draft": "an auto-draft WordPress made, never written by anyone",
+    "inherit": "a revision of another item",
+}
+SKIPPED_TYPES = {
+    "revision": "a revision of another item: only the current version is imported",
+    "nav_menu_item": "a navigation menu item: menus are not imported (pages keep their order)",
+    "custom_css": "the theme's custom CSS: not content",
+    "customize_changeset": "a theme customiser change set: not content",
+    "wp_global_styles": "the theme's global styles: not content",
+    "wp_navigation": "a navigation menu: menus are not imported (pages keep their order)",
+}
+EDITED_REASON = "edited in Commons since it was imported: left as it is"
+
+
+class ImportAborted(Exception):
+    """The run cannot start (unreadable export, unknown organisation, missing folder)."""
+
+
+@dataclass(frozen=True)
+class WordPressOptions:
+    path: Path
+    organisation_slug: str
+    under: str = ""
+    media_dir: Path | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class _Plan:
+    """What an item will become: its kind, or why it is skipped."""
+
+    item: WxrItem
+    source_id: str
+    kind: str  # page, news, document, image — or the WordPress type when skipped
+    skip: str = ""
+
+
+def import_wordpress(
+    options: WordPressOptions,
+    progress: Callable[[int, int, str], None] | None = None,
+    user=None,
+) -> tuple[ImportReport, ImportRun | None]:
+    """Run the import; ``ImportAborted`` (nothing written) when it cannot start."""
+    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
+    if organisation is None or organisation.section_page is None:
+        raise ImportAborted(
+            f"There is no organisation with the short code {options.organisation_slug!r}."
+        )
+    if options.media_dir is not None and not options.media_dir.is_dir():
+        raise ImportAborted(f"The media folder {options.media_dir} is not a folder.")
+    try:
+        export = read_export(options.path)
+    except ExportUnreadable as error:
+        raise ImportAborted(str(error)) from None
+    try:
+        root = _root_page(organisation, options.under)
+        channel = export.channel
+        importer = _WordPress(options, organisation, root, channel.base_blog_url or channel.link)
+        importer.spool = export.spool
+        plans = importer.plan(export.items)
+        run = None
+        if not options.dry_run:
+            run = runs.start_run(IMPORTER, organisation, str(options.path), user)
+        importer.run = run
+        importer.write_all(plans, progress)
+        if run is not None:
+            runs.finish_run(run, importer.report)
+    finally:
+        export.spool.close()
+    return importer.report, run
+
+
+def _root_page(organisation: Organisation, under: str) -> Page:
+    """The organisation's section, or the page at ``under`` (slugs below the section)."""
+    page = organisation.section_page.specific
+    for slug in [part for part in under.strip("/").split("/") if part]:
+        child = page.get_children().filter(slug=slug).first()
+        if child is None:
+            raise ImportAborted(
+                f"There is no page {under!r} in {organisation.slug}'s section "
+                f"(--under takes slugs below it, e.g. guidance/old-intranet)."
+            )
+        page = child.specific
+    if not ContentPage.can_create_at(page):
+        raise ImportAborted(f"Pages cannot be added under {page.title!r} ({page.url_path}).")
+    return page
+
+
+def _parse_date(value: str) -> datetime.datetime | None:
+    """WordPress's "2023-01-16 07:08:31" in UTC; drafts have "0000-00-00 00:00:00"."""
+    try:
+        naive = datetime.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=datetime.UTC)
+
+
+def _local_date(item: WxrItem) -> datetime.datetime | None:
+    when = _parse_date(item.post_date_gmt)
+    if when is None:
+        local = _parse_date(item.post_date)
+        when = local.replace(tzinfo=timezone.get_default_timezone()) if local else None
+    return when
+
+
+class _WordPress:
+    """The state of one run: the source-id map, what has been written, link resolution."""
+
+    def __init__(self, options: WordPressOptions, organisation: Organisation, root: Page, site):
+        self.options = options
+        self.organisation = organisation
+        self.root = root
+        self.site = site.rstrip("/")
+        self.hosts = {urlsplit(self.site).netloc.lower()} - {""}
+        self.report = ImportReport(IMPORTER)
+        self.run: ImportRun | None = None
+        self.spool: TextSpool | None = None
+        self.plans: dict[str, _Plan] = {}  # post id → plan (importable or not)
+        self.copies: dict[str, int] = {}  # post id → how many times the export has it
+        self.paths: dict[str, str] = {}  # old URL path → post id
+        self.written: dict[str, LinkTarget] = {}  # post id → what it is now
+        self.kept_images: set[str] = set()
+        # Pages whose links await later items, with their report line.
+        self.pending: list[tuple[_Plan, int, ItemResult]] = []
+        self.finishing = False  # fixing those: an item not written by now never will be
+        self.mapped = {
+            mapping.source_id: mapping
+            for mapping in ImportedObject.objects.filter(
+                importer=IMPORTER, organisation=organisation
+            ).select_related("content_type")
+        }
+        self._news_index: Page | None = None
+
+    # --- Planning (no writes) -------------------------------------------------------------
+
+    def source_id(self, item: WxrItem) -> str:
+        return f"{self.site}/?p={item.post_id}"
+
+    def plan(self, items: list[WxrItem]) -> list[_Plan]:
+        plans = []
+        for item in items:
+            plan = self._plan_one(item)
+            plans.append(plan)
+            if not item.post_id or plan.skip.startswith("the same post id"):
+                continue
+            self.plans[item.post_id] = plan
+            if plan.skip:
+                continue
+            for url in (item.link, item.attachment_url if plan.kind == "document" else ""):
+                parts = urlsplit(url)
+                if parts.netloc:
+                    self.hosts.add(parts.netloc.lower())
+                if parts.path and parts.path != "/" and not parts.query:
+                    self.paths.setdefault(_normal_path(parts.path), item.post_id)
+        return self._ordered(plans)
+
+    def _plan_one(self, item: WxrItem) -> _Plan:
+        if not item.post_id:
+            self.copies[""] = self.copies.get("", 0) + 1
+        source_id = (
+            self.source_id(item)
+            if item.post_id
+            else f"{self.site}/(item without a post id, #{self.copies['']})"
+        )
+        kind = {"page": "page", "post": "news", "attachment": "document"}.get(item.post_type)
+        if not item.post_id:
+            return _Plan(item, source_id, item.post_type or "item", "it has no wp:post_id")
+        if item.post_id in self.plans:
+            copies = self.copies[item.post_id] = self.copies.get(item.post_id, 1) + 1
+            return _Plan(
+                item,
+                f"{source_id}#{copies}",  # its own line in the report, not a second of the first
+                item.post_type or "item",
+                "the same post id appears earlier in the export",
+            )
+        if kind is None:
+            reason = SKIPPED_TYPES.get(
+                item.post_type, f"WordPress post type {item.post_type!r} is not imported"
+            )
+            return _Plan(item, source_id, item.post_type or "item", reason)
+        if kind == "document":
+            extension = _extension(item.attachment_url or item.guid)
+            kind = "image" if extension in IMAGE_EXTENSIONS else "document"
+            if item.status in {"trash", "auto-draft"}:
+                return _Plan(item, source_id, kind, SKIPPED_STATUSES[item.status])
+            return _Plan(item, source_id, kind)
+        if item.status in SKIPPED_STATUSES:
+            return _Plan(item, source_id, kind, SKIPPED_STATUSES[item.status])
+        if item.status not in DRAFT_STATUSES | {"publish", "private"}:
+            return _Plan(item, source_id, kind, f"unknown WordPress status {item.status!r}")
+        return _Plan(item, source_id, kind)
+
+    def _ordered(self, plans: list[_Plan]) -> list[_Plan]:
+        """Attachments, then pages parents first (siblings in menu order), then posts, then
+        what is skipped — each still reported once."""
+
+        def depth(plan: _Plan) -> int:
+            seen, current, level = set(), plan.item, 0
+            while current.parent in self.plans and current.parent not in seen:
+                seen.add(current.parent)
+                parent = self.plans[current.parent]
+                if parent.kind != "page" or parent.skip:
+                    break
+                current, level = parent.item, level + 1
+            return level
+
+        rank = {"document": 0, "image": 0, "page": 1, "news": 2}
+        return sorted(
+            plans,
+            key=lambda plan: (
+                3 if plan.skip else rank.get(plan.kind, 3),
+                depth(plan) if plan.kind == "page" and not plan.skip else 0,
+                plan.item.menu_order if plan.kind == "page" else 0,
+                plan.item.post_date_gmt if plan.kind == "news" else "",
+            ),
+        )
+
+    # --- Writing --------------------------------------------------------------------------
+
+    def write_all(self, plans: list[_Plan], progress) -> None:
+        for number, plan in enumerate(plans, start=1):
+            if progress:
+                progress(number, len(plans), plan.item.title or plan.source_id)
+            if plan.skip:
+                self.report.add(ItemResult(plan.source_id, plan.kind, Outcome.SKIPPED, plan.skip))
+                continue
+            self.report.add(self._write_one(plan))
+        self._fix_pending_links()
+
+    def _write_one(self, plan: _Plan) -> ItemResult:
+        try:
+            with transaction.atomic():
+                if plan.kind in {"document", "image"}:
+                    return self._attachment(plan)
+                return self._page(plan)
+        except (OSError, ValueError, ValidationError, DatabaseError) as error:
+            # Rolled back: this item is reported failed, the run carries on.
+            return ItemResult(
+                plan.source_id, plan.kind, Outcome.FAILED, f"could not be imported: {error}"
+            )
+
+    # --- Attachments ----------------------------------------------------------------------
+
+    def _attachment(self, plan: _Plan) -> ItemResult:
+        item = plan.item
+        url = item.attachment_url or item.guid
+        found = self._media_file(url)
+        if found is None:
+            where = (
+                f"not found under {self.options.media_dir}"
+                if self.options.media_dir
+                else "no --media-dir given"
+            )
+            return ItemResult(
+                plan.source_id, plan.kind, Outcome.FAILED, f"missing: {url} ({where})"
+            )
+        title = item.title.strip() or found.stem
+        problem = _image_problem(found) if plan.kind == "image" else file_problem(found)
+        if problem:
+            return ItemResult(plan.source_id, plan.kind, Outcome.FAILED, problem)
+        digest = _sha256(found)
+        existing = self._existing(
+            plan.source_id, IntranetImage if plan.kind == "image" else LibraryDocument
+        )
+        if existing is not None:
+            current_hash = existing.file_hash if plan.kind == "image" else existing.sha256
+            if current_hash == digest and existing.title == title[:255]:
+                self._remember_target(item, plan, existing)
+                return ItemResult(
+                    plan.source_id,
+                    plan.kind,
+                    Outcome.UNCHANGED,
+                    target_url=self._url(plan, existing),
+                )
+        outcome = Outcome.CREATED if existing is None else Outcome.UPDATED
+        if self.options.dry_run:
+            self.written[item.post_id] = LinkTarget(_linktype(plan), None)
+            return ItemResult(plan.source_id, plan.kind, outcome, "dry run: nothing written")
+        previous = runs.snapshot(existing) if existing is not None else None
+        target = existing or (
+            IntranetImage(collection=self.organisation.library_collection)
+            if plan.kind == "image"
+            else LibraryDocument(collection=self.organisation.library_collection)
+        )
+        target.title = title[:255]
+        with found.open("rb") as handle:
+            target.file.save(storable_filename(found.name), File(handle), save=False)
+        try:
+            if plan.kind == "image":
+                target.file_size = found.stat().st_size
+                target.file_hash = digest
+                save_image(target)
+            else:
+                target.file_size = found.stat().st_size
+                save_document(target, sha256=digest)
+        except Exception:
+            target.file.delete(save=False)  # nothing half-written: no orphaned file either
+            raise
+        self._recorded(plan, target, existing is None, previous)
+        self._remember_target(item, plan, target)
+        if plan.kind == "document":
+            self._redirects(item, redirect_link=self._url(plan, target), attachment=True)
+        return ItemResult(plan.source_id, plan.kind, outcome, target_url=self._url(plan, target))
+
+    def _media_file(self, url: str) -> Path | None:
+        """The upload under ``--media-dir`` with the URL's path: the whole path, else what
+        follows ``wp-content/uploads/`` or ``files/`` (WordPress.com), else ``wp-content/``."""
+        media = self.options.media_dir
+        path = unquote(urlsplit(url).path).lstrip("/")
+        if media is None or not path:
+            return None
+        candidates = [path]
+        for marker in ("wp-content/uploads/", "files/", "wp-content/"):
+            if marker in path:
+                candidates.append(path.split(marker, 1)[1])
+        root = media.resolve()
+        for candidate in candidates:
+            found = (media / candidate).resolve()
+            if found.is_file() and found.is_relative_to(root):  # no ../ out of the folder
+                return found
+        return None
+
+    def _remember_target(self, item: WxrItem, plan: _Plan, target) -> None:
+        if plan.kind == "document":
+            self.written[item.post_id] = LinkTarget("document", target.pk)
+        else:
+            self.kept_images.add(item.post_id)
+
+    # --- Pages and posts ------------------------------------------------------------------
+
+    def _page(self, plan: _Plan) -> ItemResult:
+        item = plan.item
+        model = NewsArticlePage if plan.kind == "news" else ContentPage
+        existing = self._existing(plan.source_id, Page)
+        if existing is not None:
+            latest = existing.latest_revision
+            if latest is not None and latest.user_id is not None:
+                return ItemResult(plan.source_id, plan.kind, Outcome.SKIPPED, EDITED_REASON)
+        converted = self._content(item)
+        fields = self._fields(plan, converted)
+        notes = list(converted.notes)
+        live = item.status in {"publish", "private"}
+        if item.status == "future":
+            notes.append("scheduled in WordPress: imported as a draft")
+        if item.password:
+            live = False
+            notes.append("password-protected in WordPress: imported as a draft")
+        if item.status == "private":
+            notes.append(f"private in WordPress: only {self.organisation.slug} can see it")
+        if not item.title.strip():
+            notes.append("it had no title")
+        dates = self._dates(item, live)
+        reason = "; ".join(notes)
+        if existing is not None:
+            current = existing.get_latest_revision_as_object()
+            if _same(current, fields, live, existing.live, dates, existing):
+                self.written[item.post_id] = LinkTarget("page", existing.pk)
+                return ItemResult(
+                    plan.source_id, plan.kind, Outcome.UNCHANGED, reason, _page_url(existing)
+                )
+        outcome = Outcome.CREATED if existing is None else Outcome.UPDATED
+        if self.options.dry_run:
+            self.written[item.post_id] = LinkTarget("page", None)
+            return ItemResult(
+                plan.source_id, plan.kind, outcome, "; ".join(["dry run: nothing written", *notes])
+            )
+        tags = fields.pop("tags")
+        if existing is None:
+            page = model(**fields)
+            _set_tags(page, tags)
+            add_page(self._parent(plan), page, publish=live)
+            if not live:
+                page.live = False
+        else:
+            previous = runs.snapshot(existing)
+            page = existing.get_latest_revision_as_object()
+            for name, value in fields.items():
+                if name != "slug":
+                    setattr(page, name, value)
+            _set_tags(page, tags)
+            revision = page.save_revision()
+            if live:
+                revision.publish()
+            elif existing.live:
+                page.unpublish()
+        page = self._put_dates(page, dates)
+        self._recorded(plan, page, existing is None, None if existing is None else previous)
+        self.written[item.post_id] = LinkTarget("page", page.pk)
+        self._redirects(item, page=page)
+        result = ItemResult(plan.source_id, plan.kind, outcome, reason, _page_url(page))
+        if converted.pending:
+            self.pending.append((plan, page.pk, result))
+        return result
+
+    def _content(self, item: WxrItem) -> Converted:
+        content, _ = self.spool.text(item)
+        return convert(content, self.hosts, self._resolve)
+
+    def _fields(self, plan: _Plan, converted: Converted) -> dict:
+        item = plan.item
+        title = " ".join(html.unescape(item.title).split())[:255] or (
+            f"Untitled (WordPress {item.post_type} {item.post_id})"
+        )
+        summary = text_of(self.spool.text(item)[1], 300) or (
+            text_of(converted.html, 300) if plan.kind == "news" else ""
+        )
+        fields = {
+            "title": title,
+            "slug": self._slug(plan, title),
+            "summary": summary or (title[:300] if plan.kind == "news" else ""),
+            "body": [("paragraph", RichText(converted.html))] if converted.html.strip() else [],
+            "audience": Audience.ORGANISATION if item.status == "private" else "",
+        }
+        if plan.kind == "news":
+            when = _local_date(item)
+            fields["date"] = timezone.localdate(when) if when else timezone.localdate()
+        fields["tags"] = _tag_names(item)
+        return fields
+
+    def _slug(self, plan: _Plan, title: str) -> str:
+        base = (slugify(unquote(plan.item.post_name)) or slugify(title) or "page")[:200]
+        if self.options.dry_run:
+            return base
+        parent = self._parent(plan)
+        if not parent.get_children().filter(slug=base).exists():
+            return base
+        return f"{base}-{plan.item.post_id}"
+
+    def _dates(self, item: WxrItem, live: bool) -> dict:
+        if not live:
+            return {}
+        first = _parse_date(item.post_date_gmt) or _local_date(item)
+        last = _parse_date(item.post_modified_gmt) or first
+        return {
+            "first_published_at": first,
+            "last_published_at": max(filter(None, [first, last]), default=None),
+        }
+
+    def _put_dates(self, page: Page, dates: dict) -> Page:
+        """WordPress's publishing dates, not today's; then the page's derived data (search
+        entry) once more, with them."""
+        if dates:
+            Page.objects.filter(pk=page.pk).update(**dates)
+        page = Page.objects.get(pk=page.pk).specific
+        if dates:
+            page_saved(page)
+        return page
+
+    def _parent(self, plan: _Plan) -> Page:
+        if plan.kind == "news":
+            return self._news()
+        parent_id = plan.item.parent
+        target = self.written.get(parent_id)
+        parent_plan = self.plans.get(parent_id)
+        if target and target.linktype == "page" and target.pk and parent_plan.kind == "page":
+            return Page.objects.get(pk=target.pk).specific
+        return self.root
+
+    def _news(self) -> Page:
+        """The organisation's news index (the first in its section), made if it has none."""
+        if self._news_index is None:
+            section = self.organisation.section_page
+            index = NewsIndexPage.objects.descendant_of(section).order_by("path").first()
+            if index is None:
+                index = add_page(section, NewsIndexPage(title="News", slug="news"))
+                runs.record_created(self.run, f"{self.site}/ (news index)", index)
+            self._news_index = index
+        return self._news_index
+
+    def _existing(self, source_id: str, model):
+        mapping = self.mapped.get(source_id)
+        if mapping is None:
+            return None
+        target_model = mapping.content_type.model_class()
+        if target_model is None or not issubclass(target_model, model):
+            return None
+        found = target_model.objects.filter(pk=mapping.object_id).first()
+        return found.specific if isinstance(found, Page) else found
+
+    def _recorded(self, plan: _Plan, target, created: bool, previous) -> None:
+        runs.remember(IMPORTER, self.organisation, plan.source_id, target)
+        if created:
+            runs.record_created(self.run, plan.source_id, target)
+        else:
+            runs.record_updated(self.run, plan.source_id, target, previous)
+
+    # --- Links ----------------------------------------------------------------------------
+
+    def _resolve(self, path: str, query: dict[str, list[str]]) -> LinkTarget | bool | None:
+        post_id = next(
+            (query[key][0] for key in ("p", "page_id", "attachment_id") if query.get(key)), None
+        )
+        if post_id is None:
+            if _normal_path(path) == "/":
+                return LinkTarget("page", self.root.pk)
+            post_id = self.paths.get(_normal_path(path))
+        if post_id is None:
+            return None
+        if post_id in self.kept_images:
+            return False  # an image's file URL: left as written
+        if post_id in self.written:
+            return self.written[post_id]
+        plan = self.plans.get(post_id)
+        if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
+            # Imported by an earlier run: its page or document already exists.
+            earlier = self._existing(
+                plan.source_id, LibraryDocument if plan.kind == "document" else Page
+            )
+            if earlier is not None:
+                return LinkTarget(_linktype(plan), earlier.pk)
+        if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
+            # Written later in this run — unless the run is past writing (it failed).
+            return None if self.finishing else LinkTarget(_linktype(plan), None)
+        return None
+
+    def _fix_pending_links(self) -> None:
+        """Pages whose links pointed at items written after them: their text again, now
+        that every target has its page or document (a second revision in the same run). A
+        target that was not written after all (it failed) is reported as a dangling link."""
+        self.finishing = True
+        for plan, pk, result in self.pending:
+            try:
+                with transaction.atomic():
+                    self._relink(plan, pk, result)
+            except (OSError, ValueError, ValidationError, DatabaseError) as error:
+                note = f"its links to later items could not be rewritten: {error}"
+                result.reason = "; ".join(filter(None, [result.reason, note]))
+
+    def _relink(self, plan: _Plan, pk: int, result: ItemResult) -> None:
+        page = Page.objects.get(pk=pk).specific
+        converted = self._content(plan.item)
+        if converted.dangling:
+            note = "links to nothing imported: " + ", ".join(converted.dangling)
+            kept = [part for part in result.reason.split("; ") if part]
+            kept = [part for part in kept if not part.startswith("links to nothing imported: ")]
+            result.reason = "; ".join([*kept, note])  # the first pass's list, now complete
+        draft = page.get_latest_revision_as_object()
+        body = [("paragraph", RichText(converted.html))] if converted.html.strip() else []
+        if _body_html(draft.body) == (body[0][1].source if body else ""):
+            return
+        draft.body = body
+        revision = draft.save_revision()
+        if page.live:
+            revision.publish()
+            dates = {
+                "first_published_at": page.first_published_at,
+                "last_published_at": page.last_published_at,
+            }
+            page = self._put_dates(page, dates)
+        runs.record_updated(self.run, plan.source_id, page, None)
+
+    def _redirects(
+        self, item: WxrItem, page: Page | None = None, redirect_link: str = "", attachment=False
+    ) -> None:
+        """Old URLs → the new page or document: the permalink's path and WordPress's
+        ``?p=`` / ``?page_id=`` / ``?attachment_id=`` forms (and an attachment's file URL)."""
+        paths = {f"/?p={item.post_id}"}
+        paths.add(f"/?attachment_id={item.post_id}" if attachment else f"/?page_id={item.post_id}")
+        for url in (item.link, item.attachment_url if attachment else ""):
+            parts = urlsplit(url)
+            if parts.path and _normal_path(parts.path) != "/":
+                paths.add(parts.path)
+        for old in sorted(paths):
+            old_path = Redirect.normalise_path(old)
+            redirect = Redirect.objects.filter(site=None, old_path=old_path).first()
+            if redirect is None:
+                redirect = Redirect.objects.create(
+                    old_path=old_path, site=None, redirect_page=page, redirect_link=redirect_link
+                )
+                runs.record_created(self.run, self.source_id(item), redirect)
+            elif (redirect.redirect_page_id, redirect.redirect_link) != (
+                page.pk if page else None,
+                redirect_link,
+            ):
+                previous = runs.snapshot(redirect)
+                redirect.redirect_page = page
+                redirect.redirect_link = redirect_link
+                redirect.save()
+                runs.record_updated(self.run, self.source_id(item), redirect, previous)
+
+    def _url(self, plan: _Plan, target) -> str:
+        if plan.kind == "image":
+            return reverse("wagtailimages:edit", args=[target.pk])
+        return reverse("document", args=[target.pk])
+
+
+def _same(current, fields: dict, live: bool, was_live: bool, dates: dict, page) -> bool:
+    for name, value in fields.items():
+        if name == "slug":
+            continue
+        if name == "body":
+            if _body_html(getattr(current, "body", None)) != (value[0][1].source if value else ""):
+                return False
+        elif name == "tags":
+            if sorted((tag.name for tag in current.tags.all()), key=str.lower) != value:
+                return False
+        elif getattr(current, name) != value:
+            return False
+    if live != was_live:
+        return False
+    return all(getattr(page, name) == value for name, value in dates.items())
+
+
+# WordPress's own taxonomies that are not topics (a post's format: gallery, aside…).
+INTERNAL_TAXONOMIES = {"post_format", "nav_menu", "wp_theme", "wp_template_part_area"}
+
+
+def _tag_names(item: WxrItem) -> list[str]:
+    """Categories and tags (and any custom taxonomy's terms) as tag names, sorted."""
+    names = {
+        " ".join(name.split())[:100]
+        for domain, name in item.terms
+        if domain not in INTERNAL_TAXONOMIES and name.strip()
+    }
+    return sorted(names, key=str.lower)
+
+
+def _set_tags(page, names: list[str]) -> None:
+    page.tags.set(names, clear=True)
+
+
+def _body_html(body) -> str:
+    if not body:
+        return ""
+    return "".join(block.value.source for block in body if block.block_type == "paragraph")
+
+
+def _linktype(plan: _Plan) -> str:
+    return "document" if plan.kind == "document" else "page"
+
+
+def _normal_path(path: str) -> str:
+    path = unquote(path).strip()
+    return "/" + path.strip("/").lower() if path.strip("/") else "/"
+
+
+def _extension(url: str) -> str:
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _page_url(page: Page) -> str:
+    return page.get_url() or page.url_path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _image_problem(path: Path) -> str | None:
+    """An image must open as one: the content has to be what the name says, as for
+    documents (Pillow comes with Wagtail)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if path.stat().st_size == 0:
+        return "The file is empty. Check you chose the right file."
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        return (
+            f"The file is called .{path.suffix.lstrip('.').lower()} but its content is not "
+            "an image we can read."
+        )
+    return None
