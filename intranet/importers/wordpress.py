@@ -317,7 +317,8 @@ class _WordPress:
         problem = _image_problem(found) if plan.kind == "image" else file_problem(found)
         if problem:
             return ItemResult(plan.source_id, plan.kind, Outcome.FAILED, problem)
-        digest = _sha256(found)
+        # Wagtail keeps an image's SHA-1 (``file_hash``, 40 characters); documents, SHA-256.
+        digest = _digest(found, "sha1" if plan.kind == "image" else "sha256")
         existing = self._existing(
             plan.source_id, IntranetImage if plan.kind == "image" else LibraryDocument
         )
@@ -702,8 +703,8 @@ def _page_url(page: Page) -> str:
     return page.get_url() or page.url_path
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def _digest(path: Path, algorithm: str) -> str:
+    digest = hashlib.new(algorithm)
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1024 * 1024), b""):
             digest.update(chunk)
