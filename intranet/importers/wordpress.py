@@ -19,7 +19,6 @@ simply not called.
 """
 
 import datetime
-import hashlib
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,33 +26,26 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import DatabaseError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
-from wagtail.rich_text import RichText
 
 from home.models import ContentPage, NewsArticlePage, NewsIndexPage
-from home.services import add_page, page_saved
+from home.services import add_page
 from intranet.access.choices import Audience
-from intranet.images.models import IntranetImage
-from intranet.images.services import save_image
 from intranet.imports import services as runs
-from intranet.imports.models import ImportedObject, ImportRun, Outcome
+from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
-from intranet.library.intake import file_problem, storable_filename
 from intranet.library.models import LibraryDocument
-from intranet.library.services import save_document
 from intranet.organisations.models import Organisation
 
 from .content import Converted, LinkTarget, convert, text_of
+from .files import file_kind, write_file
+from .pages import PageContent, SiteWriter, rich_text_body
 from .wxr import ExportUnreadable, TextSpool, WxrItem, read_export
 
 IMPORTER = "wordpress"
-IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
 DRAFT_STATUSES = {"draft", "pending", "future"}
 SKIPPED_STATUSES = {
     "trash": "in WordPress's trash",
@@ -68,7 +60,6 @@ SKIPPED_TYPES = {
     "wp_global_styles": "the theme's global styles: not content",
     "wp_navigation": "a navigation menu: menus are not imported (pages keep their order)",
 }
-EDITED_REASON = "edited in Commons since it was imported: left as it is"
 
 
 class ImportAborted(Exception):
@@ -121,6 +112,7 @@ def import_wordpress(
         if not options.dry_run:
             run = runs.start_run(IMPORTER, organisation, str(options.path), user)
         importer.run = run
+        importer.writer = SiteWriter(IMPORTER, organisation, run, options.dry_run)
         importer.write_all(plans, progress)
         if run is not None:
             runs.finish_run(run, importer.report)
@@ -182,12 +174,7 @@ class _WordPress:
         # Pages whose links await later items, with their report line.
         self.pending: list[tuple[_Plan, int, ItemResult]] = []
         self.finishing = False  # fixing those: an item not written by now never will be
-        self.mapped = {
-            mapping.source_id: mapping
-            for mapping in ImportedObject.objects.filter(
-                importer=IMPORTER, organisation=organisation
-            ).select_related("content_type")
-        }
+        self.writer: SiteWriter | None = None  # once the run has begun
         self._news_index: Page | None = None
 
     # --- Planning (no writes) -------------------------------------------------------------
@@ -238,8 +225,7 @@ class _WordPress:
             )
             return _Plan(item, source_id, item.post_type or "item", reason)
         if kind == "document":
-            extension = _extension(item.attachment_url or item.guid)
-            kind = "image" if extension in IMAGE_EXTENSIONS else "document"
+            kind = file_kind(urlsplit(item.attachment_url or item.guid).path)
             if item.status in {"trash", "auto-draft"}:
                 return _Plan(item, source_id, kind, SKIPPED_STATUSES[item.status])
             return _Plan(item, source_id, kind)
@@ -313,54 +299,16 @@ class _WordPress:
             return ItemResult(
                 plan.source_id, plan.kind, Outcome.FAILED, f"missing: {url} ({where})"
             )
-        title = item.title.strip() or found.stem
-        problem = _image_problem(found) if plan.kind == "image" else file_problem(found)
-        if problem:
-            return ItemResult(plan.source_id, plan.kind, Outcome.FAILED, problem)
-        # Wagtail keeps an image's SHA-1 (``file_hash``, 40 characters); documents, SHA-256.
-        digest = _digest(found, "sha1" if plan.kind == "image" else "sha256")
-        existing = self._existing(
-            plan.source_id, IntranetImage if plan.kind == "image" else LibraryDocument
-        )
-        if existing is not None:
-            current_hash = existing.file_hash if plan.kind == "image" else existing.sha256
-            if current_hash == digest and existing.title == title[:255]:
-                self._remember_target(item, plan, existing)
-                return ItemResult(
-                    plan.source_id,
-                    plan.kind,
-                    Outcome.UNCHANGED,
-                    target_url=self._url(plan, existing),
-                )
-        outcome = Outcome.CREATED if existing is None else Outcome.UPDATED
-        if self.options.dry_run:
+        written = write_file(self.writer, plan.source_id, found, item.title)
+        target, outcome = written.page, written.result.outcome
+        if target is not None:
+            self._remember_target(item, plan, target)
+            if plan.kind == "document" and outcome != Outcome.UNCHANGED:
+                old_paths = self._old_paths(item, attachment=True)
+                self.writer.redirect(plan.source_id, old_paths, link=written.result.target_url)
+        elif self.options.dry_run and outcome != Outcome.FAILED:
             self.written[item.post_id] = LinkTarget(_linktype(plan), None)
-            return ItemResult(plan.source_id, plan.kind, outcome, "dry run: nothing written")
-        previous = runs.snapshot(existing) if existing is not None else None
-        target = existing or (
-            IntranetImage(collection=self.organisation.library_collection)
-            if plan.kind == "image"
-            else LibraryDocument(collection=self.organisation.library_collection)
-        )
-        target.title = title[:255]
-        with found.open("rb") as handle:
-            target.file.save(storable_filename(found.name), File(handle), save=False)
-        try:
-            if plan.kind == "image":
-                target.file_size = found.stat().st_size
-                target.file_hash = digest
-                save_image(target)
-            else:
-                target.file_size = found.stat().st_size
-                save_document(target, sha256=digest)
-        except Exception:
-            target.file.delete(save=False)  # nothing half-written: no orphaned file either
-            raise
-        self._recorded(plan, target, existing is None, previous)
-        self._remember_target(item, plan, target)
-        if plan.kind == "document":
-            self._redirects(item, redirect_link=self._url(plan, target), attachment=True)
-        return ItemResult(plan.source_id, plan.kind, outcome, target_url=self._url(plan, target))
+        return written.result
 
     def _media_file(self, url: str) -> Path | None:
         """The upload under ``--media-dir`` with the URL's path: the whole path, else what
@@ -390,14 +338,7 @@ class _WordPress:
 
     def _page(self, plan: _Plan) -> ItemResult:
         item = plan.item
-        model = NewsArticlePage if plan.kind == "news" else ContentPage
-        existing = self._existing(plan.source_id, Page)
-        if existing is not None:
-            latest = existing.latest_revision
-            if latest is not None and latest.user_id is not None:
-                return ItemResult(plan.source_id, plan.kind, Outcome.SKIPPED, EDITED_REASON)
         converted = self._content(item)
-        fields = self._fields(plan, converted)
         notes = list(converted.notes)
         live = item.status in {"publish", "private"}
         if item.status == "future":
@@ -409,54 +350,25 @@ class _WordPress:
             notes.append(f"private in WordPress: only {self.organisation.slug} can see it")
         if not item.title.strip():
             notes.append("it had no title")
-        dates = self._dates(item, live)
-        reason = "; ".join(notes)
-        if existing is not None:
-            current = existing.get_latest_revision_as_object()
-            if _same(current, fields, live, existing.live, dates, existing):
-                self.written[item.post_id] = LinkTarget("page", existing.pk)
-                return ItemResult(
-                    plan.source_id, plan.kind, Outcome.UNCHANGED, reason, _page_url(existing)
-                )
-        outcome = Outcome.CREATED if existing is None else Outcome.UPDATED
-        if self.options.dry_run:
-            self.written[item.post_id] = LinkTarget("page", None)
-            return ItemResult(
-                plan.source_id, plan.kind, outcome, "; ".join(["dry run: nothing written", *notes])
-            )
-        tags = fields.pop("tags")
-        if existing is None:
-            page = model(**fields)
-            _set_tags(page, tags)
-            add_page(self._parent(plan), page, publish=live)
-            if not live:
-                page.live = False
-        else:
-            previous = runs.snapshot(existing)
-            page = existing.get_latest_revision_as_object()
-            for name, value in fields.items():
-                if name != "slug":
-                    setattr(page, name, value)
-            _set_tags(page, tags)
-            revision = page.save_revision()
-            if live:
-                revision.publish()
-            elif existing.live:
-                page.unpublish()
-        page = self._put_dates(page, dates)
-        self._recorded(plan, page, existing is None, None if existing is None else previous)
-        self.written[item.post_id] = LinkTarget("page", page.pk)
-        self._redirects(item, page=page)
-        result = ItemResult(plan.source_id, plan.kind, outcome, reason, _page_url(page))
-        if converted.pending:
-            self.pending.append((plan, page.pk, result))
+        content = self._page_content(plan, converted, live)
+        written = self.writer.write_page(
+            plan.source_id, plan.kind, self._parent(plan), content, notes
+        )
+        result, page = written.result, written.page
+        if result.outcome == Outcome.SKIPPED:
+            return result
+        self.written[item.post_id] = LinkTarget("page", page.pk if page else None)
+        if page is not None and result.outcome != Outcome.UNCHANGED:
+            self.writer.redirect(plan.source_id, self._old_paths(item), page=page)
+            if converted.pending:
+                self.pending.append((plan, page.pk, result))
         return result
 
     def _content(self, item: WxrItem) -> Converted:
         content, _ = self.spool.text(item)
         return convert(content, self.hosts, self._resolve)
 
-    def _fields(self, plan: _Plan, converted: Converted) -> dict:
+    def _page_content(self, plan: _Plan, converted: Converted, live: bool) -> PageContent:
         item = plan.item
         title = " ".join(html.unescape(item.title).split())[:255] or (
             f"Untitled (WordPress {item.post_type} {item.post_id})"
@@ -465,46 +377,30 @@ class _WordPress:
             text_of(converted.html, 300) if plan.kind == "news" else ""
         )
         fields = {
-            "title": title,
-            "slug": self._slug(plan, title),
             "summary": summary or (title[:300] if plan.kind == "news" else ""),
-            "body": [("paragraph", RichText(converted.html))] if converted.html.strip() else [],
+            "body": rich_text_body(converted.html),
             "audience": Audience.ORGANISATION if item.status == "private" else "",
         }
         if plan.kind == "news":
             when = _local_date(item)
             fields["date"] = timezone.localdate(when) if when else timezone.localdate()
-        fields["tags"] = _tag_names(item)
-        return fields
+        return PageContent(
+            model=NewsArticlePage if plan.kind == "news" else ContentPage,
+            title=title,
+            slug=slugify(unquote(item.post_name)) or slugify(title) or f"page-{item.post_id}",
+            fields=fields,
+            tags=_tag_names(item),
+            live=live,
+            dates=self._dates(item),
+        )
 
-    def _slug(self, plan: _Plan, title: str) -> str:
-        base = (slugify(unquote(plan.item.post_name)) or slugify(title) or "page")[:200]
-        if self.options.dry_run:
-            return base
-        parent = self._parent(plan)
-        if not parent.get_children().filter(slug=base).exists():
-            return base
-        return f"{base}-{plan.item.post_id}"
-
-    def _dates(self, item: WxrItem, live: bool) -> dict:
-        if not live:
-            return {}
+    def _dates(self, item: WxrItem) -> dict:
         first = _parse_date(item.post_date_gmt) or _local_date(item)
         last = _parse_date(item.post_modified_gmt) or first
         return {
             "first_published_at": first,
             "last_published_at": max(filter(None, [first, last]), default=None),
         }
-
-    def _put_dates(self, page: Page, dates: dict) -> Page:
-        """WordPress's publishing dates, not today's; then the page's derived data (search
-        entry) once more, with them."""
-        if dates:
-            Page.objects.filter(pk=page.pk).update(**dates)
-        page = Page.objects.get(pk=page.pk).specific
-        if dates:
-            page_saved(page)
-        return page
 
     def _parent(self, plan: _Plan) -> Page:
         if plan.kind == "news":
@@ -521,28 +417,13 @@ class _WordPress:
         if self._news_index is None:
             section = self.organisation.section_page
             index = NewsIndexPage.objects.descendant_of(section).order_by("path").first()
+            if index is None and self.options.dry_run:
+                return section  # where it would be made; a dry run makes nothing
             if index is None:
                 index = add_page(section, NewsIndexPage(title="News", slug="news"))
                 runs.record_created(self.run, f"{self.site}/ (news index)", index)
             self._news_index = index
         return self._news_index
-
-    def _existing(self, source_id: str, model):
-        mapping = self.mapped.get(source_id)
-        if mapping is None:
-            return None
-        target_model = mapping.content_type.model_class()
-        if target_model is None or not issubclass(target_model, model):
-            return None
-        found = target_model.objects.filter(pk=mapping.object_id).first()
-        return found.specific if isinstance(found, Page) else found
-
-    def _recorded(self, plan: _Plan, target, created: bool, previous) -> None:
-        runs.remember(IMPORTER, self.organisation, plan.source_id, target)
-        if created:
-            runs.record_created(self.run, plan.source_id, target)
-        else:
-            runs.record_updated(self.run, plan.source_id, target, previous)
 
     # --- Links ----------------------------------------------------------------------------
 
@@ -563,7 +444,7 @@ class _WordPress:
         plan = self.plans.get(post_id)
         if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
             # Imported by an earlier run: its page or document already exists.
-            earlier = self._existing(
+            earlier = self.writer.existing(
                 plan.source_id, LibraryDocument if plan.kind == "document" else Page
             )
             if earlier is not None:
@@ -587,78 +468,25 @@ class _WordPress:
                 result.reason = "; ".join(filter(None, [result.reason, note]))
 
     def _relink(self, plan: _Plan, pk: int, result: ItemResult) -> None:
-        page = Page.objects.get(pk=pk).specific
         converted = self._content(plan.item)
         if converted.dangling:
             note = "links to nothing imported: " + ", ".join(converted.dangling)
             kept = [part for part in result.reason.split("; ") if part]
             kept = [part for part in kept if not part.startswith("links to nothing imported: ")]
             result.reason = "; ".join([*kept, note])  # the first pass's list, now complete
-        draft = page.get_latest_revision_as_object()
-        body = [("paragraph", RichText(converted.html))] if converted.html.strip() else []
-        if _body_html(draft.body) == (body[0][1].source if body else ""):
-            return
-        draft.body = body
-        revision = draft.save_revision()
-        if page.live:
-            revision.publish()
-            dates = {
-                "first_published_at": page.first_published_at,
-                "last_published_at": page.last_published_at,
-            }
-            page = self._put_dates(page, dates)
-        runs.record_updated(self.run, plan.source_id, page, None)
+        page = Page.objects.get(pk=pk).specific
+        self.writer.rewrite_body(plan.source_id, page, rich_text_body(converted.html))
 
-    def _redirects(
-        self, item: WxrItem, page: Page | None = None, redirect_link: str = "", attachment=False
-    ) -> None:
-        """Old URLs → the new page or document: the permalink's path and WordPress's
-        ``?p=`` / ``?page_id=`` / ``?attachment_id=`` forms (and an attachment's file URL)."""
+    def _old_paths(self, item: WxrItem, attachment: bool = False) -> set[str]:
+        """The item's old URLs: its permalink's path, WordPress's ``?p=`` / ``?page_id=`` /
+        ``?attachment_id=`` forms, and an attachment's file URL."""
         paths = {f"/?p={item.post_id}"}
         paths.add(f"/?attachment_id={item.post_id}" if attachment else f"/?page_id={item.post_id}")
         for url in (item.link, item.attachment_url if attachment else ""):
             parts = urlsplit(url)
             if parts.path and _normal_path(parts.path) != "/":
                 paths.add(parts.path)
-        for old in sorted(paths):
-            old_path = Redirect.normalise_path(old)
-            redirect = Redirect.objects.filter(site=None, old_path=old_path).first()
-            if redirect is None:
-                redirect = Redirect.objects.create(
-                    old_path=old_path, site=None, redirect_page=page, redirect_link=redirect_link
-                )
-                runs.record_created(self.run, self.source_id(item), redirect)
-            elif (redirect.redirect_page_id, redirect.redirect_link) != (
-                page.pk if page else None,
-                redirect_link,
-            ):
-                previous = runs.snapshot(redirect)
-                redirect.redirect_page = page
-                redirect.redirect_link = redirect_link
-                redirect.save()
-                runs.record_updated(self.run, self.source_id(item), redirect, previous)
-
-    def _url(self, plan: _Plan, target) -> str:
-        if plan.kind == "image":
-            return reverse("wagtailimages:edit", args=[target.pk])
-        return reverse("document", args=[target.pk])
-
-
-def _same(current, fields: dict, live: bool, was_live: bool, dates: dict, page) -> bool:
-    for name, value in fields.items():
-        if name == "slug":
-            continue
-        if name == "body":
-            if _body_html(getattr(current, "body", None)) != (value[0][1].source if value else ""):
-                return False
-        elif name == "tags":
-            if sorted((tag.name for tag in current.tags.all()), key=str.lower) != value:
-                return False
-        elif getattr(current, name) != value:
-            return False
-    if live != was_live:
-        return False
-    return all(getattr(page, name) == value for name, value in dates.items())
+        return paths
 
 
 # WordPress's own taxonomies that are not topics (a post's format: gallery, aside…).
@@ -675,16 +503,6 @@ def _tag_names(item: WxrItem) -> list[str]:
     return sorted(names, key=str.lower)
 
 
-def _set_tags(page, names: list[str]) -> None:
-    page.tags.set(names, clear=True)
-
-
-def _body_html(body) -> str:
-    if not body:
-        return ""
-    return "".join(block.value.source for block in body if block.block_type == "paragraph")
-
-
 def _linktype(plan: _Plan) -> str:
     return "document" if plan.kind == "document" else "page"
 
@@ -692,38 +510,3 @@ def _linktype(plan: _Plan) -> str:
 def _normal_path(path: str) -> str:
     path = unquote(path).strip()
     return "/" + path.strip("/").lower() if path.strip("/") else "/"
-
-
-def _extension(url: str) -> str:
-    name = urlsplit(url).path.rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def _page_url(page: Page) -> str:
-    return page.get_url() or page.url_path
-
-
-def _digest(path: Path, algorithm: str) -> str:
-    digest = hashlib.new(algorithm)
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _image_problem(path: Path) -> str | None:
-    """An image must open as one: the content has to be what the name says, as for
-    documents (Pillow comes with Wagtail)."""
-    from PIL import Image, UnidentifiedImageError
-
-    if path.stat().st_size == 0:
-        return "The file is empty. Check you chose the right file."
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return (
-            f"The file is called .{path.suffix.lstrip('.').lower()} but its content is not "
-            "an image we can read."
-        )
-    return None
