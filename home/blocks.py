@@ -24,7 +24,7 @@ class HeadingBlock(blocks.CharBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock(help_text="A section heading (shown as h2).")
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "image"]
     )
     inset_text = InsetTextBlock(features=["bold", "link"])
     warning = WarningTextBlock()

@@ -6,7 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -33,6 +33,40 @@ from .blocks import BodyBlock
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
+
+
+def in_menu_order(pages: PageQuerySet) -> PageQuerySet:
+    """Pages shown in menus first, in the order editors gave them ("Sort menu order" in the
+    admin; an import keeps the old site's menu), then the rest by title."""
+    return pages.annotate(
+        menu_position=Case(When(show_in_menus=True, then=F("path")), default=Value(""))
+    ).order_by("-show_in_menus", "menu_position", "title")
+
+
+class Authored(models.Model):
+    """Who wrote a page: a person in the directory, or a name (an old intranet's author who
+    is not in the directory, kept as the byline it had)."""
+
+    author = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who wrote it, from the directory.",
+    )
+    byline = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who wrote it, when they are not in the directory.",
+    )
+
+    author_panels = [
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading="Written by")
+    ]
+
+    class Meta:
+        abstract = True
 
 
 class IntranetPage(DeclaredPageAccess, Page):
@@ -131,8 +165,8 @@ class SectionPage(RoutablePageMixin, IntranetPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        context["topics"] = visible_to(user, ContentPage.objects.live().child_of(self)).order_by(
-            "title"
+        context["topics"] = in_menu_order(
+            visible_to(user, ContentPage.objects.live().child_of(self))
         )
         context["latest_news"] = visible_to(
             user, NewsArticlePage.objects.live().descendant_of(self)
@@ -163,7 +197,7 @@ class ContentPageTag(TaggedItemBase):
     )
 
 
-class ContentPage(IntranetPage):
+class ContentPage(IntranetPage, Authored):  # noqa: DJ008 (Page has __str__)
     """A standard page of guidance or information."""
 
     summary = models.CharField(
@@ -178,6 +212,7 @@ class ContentPage(IntranetPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        *Authored.author_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -189,9 +224,9 @@ class ContentPage(IntranetPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = visible_to(
-            request.user, ContentPage.objects.live().child_of(self)
-        ).order_by("title")
+        context["children"] = in_menu_order(
+            visible_to(request.user, ContentPage.objects.live().child_of(self))
+        )
         return context
 
 
@@ -219,7 +254,7 @@ class NewsArticlePageTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(IntranetPage):
+class NewsArticlePage(IntranetPage, Authored):  # noqa: DJ008 (Page has __str__)
     """A dated news story."""
 
     date = models.DateField("Published on", default=timezone.localdate)
@@ -234,6 +269,7 @@ class NewsArticlePage(IntranetPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        *Authored.author_panels,
     ]
     search_fields = [
         *Page.search_fields,

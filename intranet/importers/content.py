@@ -4,15 +4,16 @@ In order: Gutenberg's block comments dropped (the HTML inside them is the conten
 common shortcodes converted where there is an equivalent, else kept as text; paragraphs made
 from blank lines as WordPress's ``wpautop`` does when it shows a classic-editor post; what
 rich text cannot hold or must never hold (scripts, styles, iframes, event-handler attributes,
-``javascript:`` URLs) counted and then removed by ``nh3``; links within the old site rewritten
-to Wagtail page and document links. Every change becomes a note in the item's report.
+``javascript:`` URLs) counted and then removed by ``nh3``; images of the old site's library
+embedded as Wagtail images; links within the old site rewritten to Wagtail page and document
+links. Every change becomes a note in the item's report.
 """
 
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from urllib.parse import parse_qs, urlsplit
 
 import nh3
@@ -53,13 +54,19 @@ class Converted:
     pending: bool = False  # links to items written later in the run
 
 
+ImageResolver = Callable[[str, str], LinkTarget | None]
+
+
 def convert(
     content: str,
     site_hosts: set[str],
     resolve: Callable[[str, dict[str, list[str]]], LinkTarget | bool | None],
+    resolve_image: ImageResolver | None = None,
 ) -> Converted:
     """``resolve(path, query)`` gives a link's new target, ``None`` for a link within the old
-    site that nothing imported answers (dangling), or ``False`` for "not ours" (kept as is)."""
+    site that nothing imported answers (dangling), or ``False`` for "not ours" (kept as is).
+    ``resolve_image(src, class)`` gives an ``<img>``'s imported image (pk None: not written,
+    as in a dry run), or None when it is not one of the imported images (then removed)."""
     notes: list[str] = []
     blocks = len(re.findall(r"<!--\s*wp:", content))
     text = _GUTENBERG.sub("", content)
@@ -70,13 +77,14 @@ def convert(
     notes += _unsafe_parts(text)
     clean = nh3.clean(
         text,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
+        tags=ALLOWED_TAGS | {"img"},
+        attributes={"a": {"href"}, "img": {"src", "alt", "class"}},
         link_rel=None,
         strip_comments=True,
         clean_content_tags={"script", "style"},
     )
     converted = Converted(clean, notes)
+    _embed_images(converted, resolve_image)
     _rewrite_links(converted, site_hosts, resolve)
     converted.notes = _counted(converted.notes)
     return converted
@@ -147,8 +155,6 @@ def _unsafe_parts(text: str) -> list[str]:
             continue
         if element.tag in DANGEROUS_TAGS:
             found[f"<{element.tag}>"] += 1
-        elif element.tag == "img":
-            found["image in the text"] += 1
         elif element.tag == "table":
             found["table (kept as text)"] += 1
         for name, value in element.attrib.items():
@@ -159,6 +165,50 @@ def _unsafe_parts(text: str) -> list[str]:
     if not found:
         return []
     return ["removed: " + ", ".join(f"{n} × {what}" for what, n in sorted(found.items()))]
+
+
+def _embed_images(converted: Converted, resolve_image: ImageResolver | None) -> None:
+    """Each ``<img>`` that is one of the imported images becomes Wagtail's image embed (so it
+    is served with the library's access checks and follows the image if it is replaced); any
+    other is removed, and its address noted."""
+    if "<img" not in converted.html:
+        return
+    tree = lxml_html.fragment_fromstring(converted.html, create_parent="div")
+    embeds: dict[str, str] = {}
+    missing: list[str] = []
+    for image in list(tree.iter("img")):
+        src, alt = image.get("src", ""), image.get("alt", "")
+        target = resolve_image(src, image.get("class", "")) if resolve_image else None
+        marker = ""
+        if target is None:
+            missing.append(src or "(no address)")
+        elif target.pk is not None:
+            marker = f"commons-image-{len(embeds)}-embed"
+            embeds[marker] = (
+                f'<embed embedtype="image" id="{target.pk}" format="fullwidth" '
+                f'alt="{escape(alt, quote=True)}"/>'
+            )
+        _replace_with_text(image, marker)
+    html = (tree.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in tree
+    )
+    for marker, embed in embeds.items():
+        html = html.replace(marker, embed)
+    converted.html = html
+    if missing:
+        converted.notes.append("images not imported, removed: " + ", ".join(missing))
+
+
+def _replace_with_text(element, text: str) -> None:
+    """Remove ``element``, keeping its tail, with ``text`` where it was."""
+    parent = element.getparent()
+    before = element.getprevious()
+    joined = text + (element.tail or "")
+    if before is not None:
+        before.tail = (before.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(element)
 
 
 def _rewrite_links(converted: Converted, site_hosts: set[str], resolve) -> None:

@@ -211,30 +211,29 @@ class SiteWriter:
 
     # --- Navigation -----------------------------------------------------------------------
 
-    def order_menu(self, source_id: str, pages: list[Page]) -> int:
+    def order_menu(self, pages: list[Page]) -> set[int]:
         """The old site's menu, as far as its entries are imported pages: each shown in menus,
         and siblings put in the menu's order (Wagtail's own sibling order, which editors can
-        change with "Sort menu order"). Returns how many pages moved or changed."""
-        if self.dry_run or not pages:
-            return 0
-        changed = 0
+        change with "Sort menu order"). Returns the pks of the pages that changed (or, in a
+        dry run, would)."""
+        changed: set[int] = set()
         by_parent: dict[str, list[Page]] = {}
         for page in pages:
-            by_parent.setdefault(page.get_parent().path, []).append(page)
+            by_parent.setdefault(page.path[: -page.steplen], []).append(page)
         for siblings in by_parent.values():
             for page in siblings:
                 if not page.show_in_menus:
-                    Page.objects.filter(pk=page.pk).update(show_in_menus=True)
-                    changed += 1
-            # Move each after the one before it; the first stays where it is.
-            fresh = [Page.objects.get(pk=page.pk) for page in siblings]
-            for before, page in pairwise(fresh):
-                page.refresh_from_db()
+                    changed.add(page.pk)
+                    if not self.dry_run:
+                        Page.objects.filter(pk=page.pk).update(show_in_menus=True)
+            # Each after the one before it in the menu; already so, it stays where it is.
+            for before, page in pairwise(siblings):
                 before.refresh_from_db()
-                next_sibling = before.get_next_sibling()
-                if next_sibling is None or next_sibling.pk != page.pk:
-                    page.move(before, pos="right")
-                    changed += 1
+                page.refresh_from_db()
+                if page.path < before.path:
+                    changed.add(page.pk)
+                    if not self.dry_run:
+                        page.move(before, pos="right")
         return changed
 
 

@@ -20,11 +20,13 @@ simply not called.
 
 import datetime
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -39,11 +41,12 @@ from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
 from intranet.library.models import LibraryDocument
 from intranet.organisations.models import Organisation
+from intranet.people.selectors import person_with_email
 
 from .content import Converted, LinkTarget, convert, text_of
 from .files import file_kind, write_file
 from .pages import PageContent, SiteWriter, rich_text_body
-from .wxr import ExportUnreadable, TextSpool, WxrItem, read_export
+from .wxr import ExportUnreadable, TextSpool, WxrChannel, WxrItem, read_export
 
 IMPORTER = "wordpress"
 DRAFT_STATUSES = {"draft", "pending", "future"}
@@ -54,12 +57,13 @@ SKIPPED_STATUSES = {
 }
 SKIPPED_TYPES = {
     "revision": "a revision of another item: only the current version is imported",
-    "nav_menu_item": "a navigation menu item: menus are not imported (pages keep their order)",
     "custom_css": "the theme's custom CSS: not content",
     "customize_changeset": "a theme customiser change set: not content",
     "wp_global_styles": "the theme's global styles: not content",
-    "wp_navigation": "a navigation menu: menus are not imported (pages keep their order)",
+    "wp_navigation": "a block theme's navigation block: its classic menu items are imported",
 }
+# An image's size variant WordPress made ("photo-300x200.jpg" of "photo.jpg").
+_SIZE_VARIANT = re.compile(r"-\d+x\d+(?=\.\w+$)")
 
 
 class ImportAborted(Exception):
@@ -81,7 +85,7 @@ class _Plan:
 
     item: WxrItem
     source_id: str
-    kind: str  # page, news, document, image — or the WordPress type when skipped
+    kind: str  # page, news, document, image, menu item — or the WordPress type when skipped
     skip: str = ""
 
 
@@ -105,7 +109,7 @@ def import_wordpress(
     try:
         root = _root_page(organisation, options.under)
         channel = export.channel
-        importer = _WordPress(options, organisation, root, channel.base_blog_url or channel.link)
+        importer = _WordPress(options, organisation, root, channel)
         importer.spool = export.spool
         plans = importer.plan(export.items)
         run = None
@@ -157,11 +161,14 @@ def _local_date(item: WxrItem) -> datetime.datetime | None:
 class _WordPress:
     """The state of one run: the source-id map, what has been written, link resolution."""
 
-    def __init__(self, options: WordPressOptions, organisation: Organisation, root: Page, site):
+    def __init__(
+        self, options: WordPressOptions, organisation: Organisation, root: Page, channel: WxrChannel
+    ):
         self.options = options
         self.organisation = organisation
         self.root = root
-        self.site = site.rstrip("/")
+        self.channel = channel
+        self.site = (channel.base_blog_url or channel.link).rstrip("/")
         self.hosts = {urlsplit(self.site).netloc.lower()} - {""}
         self.report = ImportReport(IMPORTER)
         self.run: ImportRun | None = None
@@ -171,6 +178,9 @@ class _WordPress:
         self.paths: dict[str, str] = {}  # old URL path → post id
         self.written: dict[str, LinkTarget] = {}  # post id → what it is now
         self.kept_images: set[str] = set()
+        self.images: dict[str, LinkTarget] = {}  # post id → the image it became
+        self.image_paths: dict[str, str] = {}  # an image's file path → post id
+        self.authors: dict[str, tuple] = {}  # login → (person, user, byline)
         # Pages whose links await later items, with their report line.
         self.pending: list[tuple[_Plan, int, ItemResult]] = []
         self.finishing = False  # fixing those: an item not written by now never will be
@@ -208,7 +218,12 @@ class _WordPress:
             if item.post_id
             else f"{self.site}/(item without a post id, #{self.copies['']})"
         )
-        kind = {"page": "page", "post": "news", "attachment": "document"}.get(item.post_type)
+        kind = {
+            "page": "page",
+            "post": "news",
+            "attachment": "document",
+            "nav_menu_item": "menu item",
+        }.get(item.post_type)
         if not item.post_id:
             return _Plan(item, source_id, item.post_type or "item", "it has no wp:post_id")
         if item.post_id in self.plans:
@@ -226,6 +241,9 @@ class _WordPress:
             return _Plan(item, source_id, item.post_type or "item", reason)
         if kind == "document":
             kind = file_kind(urlsplit(item.attachment_url or item.guid).path)
+            if kind == "image":
+                path = _normal_path(urlsplit(item.attachment_url or item.guid).path)
+                self.image_paths.setdefault(path, item.post_id)
             if item.status in {"trash", "auto-draft"}:
                 return _Plan(item, source_id, kind, SKIPPED_STATUSES[item.status])
             return _Plan(item, source_id, kind)
@@ -249,13 +267,13 @@ class _WordPress:
                 current, level = parent.item, level + 1
             return level
 
-        rank = {"document": 0, "image": 0, "page": 1, "news": 2}
+        rank = {"document": 0, "image": 0, "page": 1, "news": 2, "menu item": 2.5}
         return sorted(
             plans,
             key=lambda plan: (
                 3 if plan.skip else rank.get(plan.kind, 3),
                 depth(plan) if plan.kind == "page" and not plan.skip else 0,
-                plan.item.menu_order if plan.kind == "page" else 0,
+                plan.item.menu_order if plan.kind in {"page", "menu item"} else 0,
                 plan.item.post_date_gmt if plan.kind == "news" else "",
             ),
         )
@@ -263,14 +281,19 @@ class _WordPress:
     # --- Writing --------------------------------------------------------------------------
 
     def write_all(self, plans: list[_Plan], progress) -> None:
+        menu_items = []
         for number, plan in enumerate(plans, start=1):
             if progress:
                 progress(number, len(plans), plan.item.title or plan.source_id)
             if plan.skip:
                 self.report.add(ItemResult(plan.source_id, plan.kind, Outcome.SKIPPED, plan.skip))
-                continue
-            self.report.add(self._write_one(plan))
+            elif plan.kind == "menu item":
+                menu_items.append(plan)
+            else:
+                self.report.add(self._write_one(plan))
         self._fix_pending_links()
+        for result in self._menus(menu_items):
+            self.report.add(result)
 
     def _write_one(self, plan: _Plan) -> ItemResult:
         try:
@@ -307,7 +330,10 @@ class _WordPress:
                 old_paths = self._old_paths(item, attachment=True)
                 self.writer.redirect(plan.source_id, old_paths, link=written.result.target_url)
         elif self.options.dry_run and outcome != Outcome.FAILED:
-            self.written[item.post_id] = LinkTarget(_linktype(plan), None)
+            if plan.kind == "image":
+                self.images[item.post_id] = LinkTarget("image", None)
+            else:
+                self.written[item.post_id] = LinkTarget(_linktype(plan), None)
         return written.result
 
     def _media_file(self, url: str) -> Path | None:
@@ -333,6 +359,7 @@ class _WordPress:
             self.written[item.post_id] = LinkTarget("document", target.pk)
         else:
             self.kept_images.add(item.post_id)
+            self.images[item.post_id] = LinkTarget("image", target.pk)
 
     # --- Pages and posts ------------------------------------------------------------------
 
@@ -366,7 +393,7 @@ class _WordPress:
 
     def _content(self, item: WxrItem) -> Converted:
         content, _ = self.spool.text(item)
-        return convert(content, self.hosts, self._resolve)
+        return convert(content, self.hosts, self._resolve, self._image)
 
     def _page_content(self, plan: _Plan, converted: Converted, live: bool) -> PageContent:
         item = plan.item
@@ -384,6 +411,10 @@ class _WordPress:
         if plan.kind == "news":
             when = _local_date(item)
             fields["date"] = timezone.localdate(when) if when else timezone.localdate()
+        person, user, byline = self._author(item)
+        fields.update(author=person, byline=byline)
+        if user is not None:
+            fields["owner"] = user
         return PageContent(
             model=NewsArticlePage if plan.kind == "news" else ContentPage,
             title=title,
@@ -393,6 +424,24 @@ class _WordPress:
             live=live,
             dates=self._dates(item),
         )
+
+    def _author(self, item: WxrItem) -> tuple:
+        """(person, user, byline) for the item's author: the person in the directory and the
+        account with the author's email; when nobody in the directory has it, their name is
+        kept as the byline (so nothing about who wrote it is lost)."""
+        login = item.creator.strip()
+        if login not in self.authors:
+            author = self.channel.authors.get(login)
+            email = author.email if author else ""
+            name = (author.display_name if author else "") or login
+            person = person_with_email(email)
+            user = (
+                get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+                if email
+                else None
+            )
+            self.authors[login] = (person, user, "" if person else name[:255])
+        return self.authors[login]
 
     def _dates(self, item: WxrItem) -> dict:
         first = _parse_date(item.post_date_gmt) or _local_date(item)
@@ -454,6 +503,80 @@ class _WordPress:
             return None if self.finishing else LinkTarget(_linktype(plan), None)
         return None
 
+    def _image(self, src: str, classes: str) -> LinkTarget | None:
+        """An ``<img>``'s imported image: by WordPress's ``wp-image-<id>`` class, else by its
+        file's path (a size variant, "-300x200", is the same image)."""
+        found = re.search(r"\bwp-image-(\d+)\b", classes)
+        if found and found[1] in self.images:
+            return self.images[found[1]]
+        path = _normal_path(urlsplit(src).path)
+        post_id = self.image_paths.get(path) or self.image_paths.get(_SIZE_VARIANT.sub("", path))
+        return self.images.get(post_id) if post_id else None
+
+    def _menus(self, plans: list[_Plan]) -> list[ItemResult]:
+        """Classic menus' items → the navigation order of the pages they point at. One menu
+        orders the pages (the one with most imported pages; a theme's main menu): an item of
+        another menu, or one linking elsewhere, is reported as skipped, saying why."""
+        menus: dict[str, list[tuple[_Plan, int | None]]] = {}
+        results: dict[str, ItemResult] = {}
+        for plan in plans:
+            target, why = self._menu_target(plan.item)
+            if why:
+                results[plan.source_id] = ItemResult(
+                    plan.source_id, plan.kind, Outcome.SKIPPED, why
+                )
+                continue
+            menus.setdefault(_menu_name(plan.item), []).append((plan, target))
+        main = max(menus, key=lambda name: len(menus[name]), default="")
+        for name, entries in menus.items():
+            if name != main:
+                for plan, _ in entries:
+                    why = f"in the menu {name!r}: only the main menu ({main!r}) orders pages"
+                    results[plan.source_id] = ItemResult(
+                        plan.source_id, plan.kind, Outcome.SKIPPED, why
+                    )
+        entries = menus.get(main, [])
+        pages = [Page.objects.get(pk=pk) for _, pk in entries if pk is not None]
+        try:
+            with transaction.atomic():
+                changed = self.writer.order_menu(pages)
+        except (ValueError, DatabaseError) as error:
+            changed = set()
+            for plan, _ in entries:
+                results[plan.source_id] = ItemResult(
+                    plan.source_id, plan.kind, Outcome.FAILED, f"menu order not kept: {error}"
+                )
+        for plan, pk in entries:
+            if plan.source_id in results:
+                continue
+            changed_here = pk is None or pk in changed
+            reason = f"menu {main!r}, position {plan.item.menu_order}"
+            if self.options.dry_run and changed_here:
+                reason = f"dry run: nothing written; {reason}"
+            results[plan.source_id] = ItemResult(
+                plan.source_id,
+                plan.kind,
+                Outcome.UPDATED if changed_here else Outcome.UNCHANGED,
+                reason,
+            )
+        return [results[plan.source_id] for plan in plans]
+
+    def _menu_target(self, item: WxrItem) -> tuple[int | None, str]:
+        """(page pk, "") for an item pointing at an imported page (pk None in a dry run),
+        else (None, why not)."""
+        kind = item.meta.get("_menu_item_type", "")
+        object_id = item.meta.get("_menu_item_object_id", "")
+        if kind == "custom":
+            url = item.meta.get("_menu_item_url", "")
+            return None, f"a link to {url or '(no address)'}: only imported pages are ordered"
+        if kind == "taxonomy":
+            return None, "a link to a category or tag: categories and tags became page tags"
+        target = self.written.get(object_id)
+        plan = self.plans.get(object_id)
+        if target is None or target.linktype != "page" or plan is None or plan.kind != "page":
+            return None, f"its target (WordPress id {object_id or '?'}) is not an imported page"
+        return target.pk, ""
+
     def _fix_pending_links(self) -> None:
         """Pages whose links pointed at items written after them: their text again, now
         that every target has its page or document (a second revision in the same run). A
@@ -501,6 +624,10 @@ def _tag_names(item: WxrItem) -> list[str]:
         if domain not in INTERNAL_TAXONOMIES and name.strip()
     }
     return sorted(names, key=str.lower)
+
+
+def _menu_name(item: WxrItem) -> str:
+    return next((name for domain, name in item.terms if domain == "nav_menu"), "")
 
 
 def _linktype(plan: _Plan) -> str:

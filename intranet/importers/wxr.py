@@ -71,12 +71,20 @@ class TextSpool:
         self._file.close()
 
 
+@dataclass(frozen=True)
+class WxrAuthor:
+    login: str
+    email: str = ""
+    display_name: str = ""
+
+
 @dataclass
 class WxrChannel:
     title: str = ""
     link: str = ""
     base_blog_url: str = ""
     wxr_version: str = ""
+    authors: dict[str, WxrAuthor] = field(default_factory=dict)  # by login (dc:creator)
 
 
 @dataclass
@@ -152,6 +160,18 @@ def _item(element) -> WxrItem:
     )
 
 
+def _author(element) -> WxrAuthor:
+    values = {_name(child): _text(child) for child in element if isinstance(child.tag, str)}
+    full_name = " ".join(
+        filter(None, [values.get("wp:author_first_name"), values.get("wp:author_last_name")])
+    )
+    return WxrAuthor(
+        login=values.get("wp:author_login", ""),
+        email=values.get("wp:author_email", ""),
+        display_name=values.get("wp:author_display_name", "") or full_name,
+    )
+
+
 def read_export(path: Path) -> WxrExport:
     """The channel and every item, or ``ExportUnreadable``. The whole file is read before
     anything is written, so a truncated export fails before the first page is made; items'
@@ -213,6 +233,10 @@ def _items(path: Path, channel: WxrChannel) -> Iterator[WxrItem]:
                     del parent[0]  # what was read already: memory stays flat
             elif depth == 2 and name in {"title", "link", "wp:base_blog_url", "wp:wxr_version"}:
                 setattr(channel, name.removeprefix("wp:"), _text(element))
+            elif depth == 2 and name == "wp:author":
+                author = _author(element)
+                if author.login:
+                    channel.authors[author.login] = author
     except etree.XMLSyntaxError as error:
         line = f" at line {error.lineno}" if error.lineno else ""
         message = str(error.msg or error).split(", line")[0]

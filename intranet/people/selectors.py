@@ -310,3 +310,11 @@ def team_ancestors(team: Team) -> list[Team]:
         ancestors.insert(0, parent)
         parent = parent.parent
     return ancestors
+
+
+def person_with_email(email: str) -> Person | None:
+    """The listed person with this work email (any organisation), e.g. an old intranet's
+    author; None when nobody in the directory has it."""
+    if not email.strip():
+        return None
+    return Person.objects.listed().filter(email__iexact=email.strip()).order_by("pk").first()

@@ -54,10 +54,7 @@ def test_what_is_not_content_is_skipped_each_with_its_reason(rows):
         sid(5): ("page", "in WordPress's trash"),
         sid(6): ("page", "an auto-draft WordPress made, never written by anyone"),
         sid(7): ("revision", "a revision of another item: only the current version is imported"),
-        sid(8): (
-            "nav_menu_item",
-            "a navigation menu item: menus are not imported (pages keep their order)",
-        ),
+        sid(8): ("menu item", "its target (WordPress id ?) is not an imported page"),
         sid(9): ("product", "WordPress post type 'product' is not imported"),
     }
     assert len(rows) == 9

@@ -39,17 +39,24 @@ def item(
     modified: str = "2020-05-06 11:30:00",
     attachment_url: str = "",
     terms: str = "",
+    creator: str = "editor",
+    meta: dict[str, str] | None = None,
 ) -> str:
     slug = slug or title.lower().replace(" ", "-")
     link = link or f"{SITE}/{slug}/"
     attachment = (
         f"<wp:attachment_url>{attachment_url}</wp:attachment_url>" if attachment_url else ""
     )
+    postmeta = "".join(
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+        for key, value in (meta or {}).items()
+    )
     return f"""<item>
 <title>{title}</title>
 <link>{link}</link>
 <guid isPermaLink="false">{SITE}/?p={post_id}</guid>
-<dc:creator><![CDATA[editor]]></dc:creator>
+<dc:creator><![CDATA[{creator}]]></dc:creator>
 <content:encoded><![CDATA[{content}]]></content:encoded>
 <excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
 <wp:post_id>{post_id}</wp:post_id>
@@ -64,13 +71,43 @@ def item(
 <wp:post_password></wp:post_password>
 {attachment}
 {terms}
+{postmeta}
 </item>
 """
 
 
-def write_export(folder: Path, *items: str, name: str = "export.xml") -> Path:
+def author(login: str, email: str, display_name: str) -> str:
+    """A ``<wp:author>`` of the channel (pass as ``write_export(..., authors=[...])``)."""
+    return (
+        f"<wp:author><wp:author_login><![CDATA[{login}]]></wp:author_login>"
+        f"<wp:author_email><![CDATA[{email}]]></wp:author_email>"
+        f"<wp:author_display_name><![CDATA[{display_name}]]></wp:author_display_name>"
+        "</wp:author>\n"
+    )
+
+
+def menu_item(post_id: int, target_id: int, position: int, menu: str = "Main menu") -> str:
+    """A classic menu's item pointing at the page ``target_id``."""
+    return item(
+        post_id,
+        "",
+        post_type="nav_menu_item",
+        menu_order=position,
+        slug=str(post_id),
+        terms=f'<category domain="nav_menu" nicename="m"><![CDATA[{menu}]]></category>',
+        meta={
+            "_menu_item_type": "post_type",
+            "_menu_item_object": "page",
+            "_menu_item_object_id": str(target_id),
+        },
+    )
+
+
+def write_export(
+    folder: Path, *items: str, name: str = "export.xml", authors: tuple[str, ...] = ()
+) -> Path:
     path = folder / name
-    path.write_text(HEADER + "".join(items) + FOOTER, encoding="utf-8")
+    path.write_text(HEADER + "".join(authors) + "".join(items) + FOOTER, encoding="utf-8")
     return path
 
 
