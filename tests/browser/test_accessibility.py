@@ -7,9 +7,11 @@ from tests.browser.axe import assert_accessible
 from tests.factories import (
     TEST_PASSWORD,
     ContentPageFactory,
+    ImageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
     OrganisationFactory,
+    PersonFactory,
     UserFactory,
     shared_home,
 )
@@ -26,18 +28,24 @@ def council():
         slug="wcc", name="Westminster City Council", short_name="Westminster"
     )
     topic = ContentPageFactory(parent=organisation.section_page, title="HR and pay")
+    chart = ImageFactory(title="Leave chart", collection=organisation.library_collection)
     ContentPageFactory(
         parent=topic,
         title="Annual leave",
+        author=PersonFactory(organisation=organisation, first_name="Asha", last_name="Patel"),
         body=[
             ("heading", "How much leave you get"),
-            ("paragraph", "<p>Full-time staff get 27 days a year.</p>"),
+            (
+                "paragraph",
+                "<p>Full-time staff get 27 days a year.</p>"
+                f'<embed embedtype="image" id="{chart.pk}" format="fullwidth" alt="Leave by grade"/>',
+            ),
             ("inset_text", "<p>Bank holidays are extra.</p>"),
             ("warning", "Book leave at least 2 weeks ahead."),
         ],
     )
     news = NewsIndexPageFactory(parent=organisation.section_page, slug="news")
-    NewsArticlePageFactory(parent=news, title="Staff survey results")
+    NewsArticlePageFactory(parent=news, title="Staff survey results", byline="Old Intranet Team")
     shared = NewsIndexPageFactory(parent=shared_home(), slug="news", title="Partnership news")
     NewsArticlePageFactory(parent=shared, title="Shared services annual report")
     return organisation
