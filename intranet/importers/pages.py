@@ -225,7 +225,7 @@ class SiteWriter:
                 if not page.show_in_menus:
                     changed.add(page.pk)
                     if not self.dry_run:
-                        Page.objects.filter(pk=page.pk).update(show_in_menus=True)
+                        _show_in_menus(page)
             # Each after the one before it in the menu; already so, it stays where it is.
             for before, page in pairwise(siblings):
                 before.refresh_from_db()
@@ -235,6 +235,16 @@ class SiteWriter:
                     if not self.dry_run:
                         page.move(before, pos="right")
         return changed
+
+
+def _show_in_menus(page: Page) -> None:
+    """In menus, live and in its latest revision alike (no new revision: the import's own
+    revision stays the latest, so a later edit starts from it and keeps the page in menus)."""
+    Page.objects.filter(pk=page.pk).update(show_in_menus=True)
+    revision = page.latest_revision
+    if revision is not None and not revision.content.get("show_in_menus"):
+        revision.content = {**revision.content, "show_in_menus": True}
+        revision.save(update_fields=["content"])
 
 
 def page_url(page: Page) -> str:

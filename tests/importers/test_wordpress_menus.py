@@ -55,3 +55,13 @@ def test_a_second_run_leaves_the_menu_order_unchanged(organisation, export):
     rows, _ = run_import(export)
 
     assert rows[sid(10)]["outcome"] == rows[sid(11)]["outcome"] == "unchanged"
+
+
+def test_a_page_put_in_the_menu_stays_there_when_an_editor_edits_it(organisation, export):
+    run_import(export)
+    page = ContentPage.objects.get(title="Council tax")
+
+    page.get_latest_revision_as_object().save_revision().publish()
+
+    page.refresh_from_db()
+    assert page.show_in_menus
