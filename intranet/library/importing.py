@@ -28,7 +28,7 @@ from intranet.organisations.models import Organisation, OrganisationGroup
 
 from .intake import accepted_type, file_problem, storable_filename
 from .models import DocumentType, LibraryDocument
-from .services import save_document
+from .services import library_folder, save_document
 
 IMPORTER = "file-share"
 CSV_COLUMNS = {
@@ -255,11 +255,7 @@ def _title_from(path: Path) -> str:
 
 
 def _collection_for(organisation, collection_path: str, folders: tuple[str, ...]) -> Collection:
-    collection = organisation.library_collection
-    for name in [*_split(collection_path.replace("/", ";")), *folders]:
-        child = collection.get_children().filter(name=name).first()
-        collection = child or collection.add_child(name=name)
-    return collection
+    return library_folder(organisation, [*_split(collection_path.replace("/", ";")), *folders])
 
 
 def _existing(organisation, source_id: str) -> LibraryDocument | None:

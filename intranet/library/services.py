@@ -36,6 +36,22 @@ from .tasks import extract_document_text
 
 
 @transaction.atomic
+def library_folder(
+    organisation: Organisation, names: Iterable[str], *, create: bool = True
+) -> Collection | None:
+    """The folder (collection) at ``names`` below the organisation's library, made as needed
+    (an importer's folders). With ``create=False`` (a dry run), None when it does not exist."""
+    collection = organisation.library_collection
+    for name in (part.strip() for part in names):
+        if not name:
+            continue
+        child = collection.get_children().filter(name=name[:255]).first()
+        if child is None and not create:
+            return None
+        collection = child or collection.add_child(name=name[:255])
+    return collection
+
+
 def save_document(
     document: LibraryDocument,
     *,
