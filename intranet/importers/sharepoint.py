@@ -308,7 +308,13 @@ class _SharePoint:
         result = written.result
         result.kind = "list"
         result.reason = "; ".join(
-            filter(None, [result.reason, f"{len(rows.rows)} rows kept as a CSV document"])
+            filter(
+                None,
+                [
+                    result.reason,
+                    f"{len(rows.rows)} row{'s' if len(rows.rows) != 1 else ''} kept as a CSV document",
+                ],
+            )
         )
         return result
 
