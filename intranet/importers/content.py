@@ -62,18 +62,27 @@ def convert(
     site_hosts: set[str],
     resolve: Callable[[str, dict[str, list[str]]], LinkTarget | bool | None],
     resolve_image: ImageResolver | None = None,
+    wordpress: bool = True,
 ) -> Converted:
     """``resolve(path, query)`` gives a link's new target, ``None`` for a link within the old
     site that nothing imported answers (dangling), or ``False`` for "not ours" (kept as is).
     ``resolve_image(src, class)`` gives an ``<img>``'s imported image (pk None: not written,
-    as in a dry run), or None when it is not one of the imported images (then removed)."""
+    as in a dry run), or None when it is not one of the imported images (then removed).
+    ``wordpress=False`` for HTML as a browser reads it: no block comments, shortcodes or
+    blank-line paragraphs to interpret."""
     notes: list[str] = []
+    if not wordpress:
+        return _sanitised(content, notes, site_hosts, resolve, resolve_image)
     blocks = len(re.findall(r"<!--\s*wp:", content))
     text = _GUTENBERG.sub("", content)
     if blocks:
         notes.append(f"{blocks} Gutenberg block{'s' if blocks != 1 else ''} flattened to HTML")
     text = _SHORTCODE.sub(lambda match: _shortcode(match, notes), text)
     text = _autop(text)
+    return _sanitised(text, notes, site_hosts, resolve, resolve_image)
+
+
+def _sanitised(text: str, notes: list[str], site_hosts, resolve, resolve_image) -> Converted:
     notes += _unsafe_parts(text)
     clean = nh3.clean(
         text,
@@ -84,8 +93,8 @@ def convert(
         clean_content_tags={"script", "style"},
     )
     converted = Converted(clean, notes)
-    _embed_images(converted, resolve_image)
     _rewrite_links(converted, site_hosts, resolve)
+    _embed_images(converted, resolve_image)  # last: Wagtail reads embeds only as "<embed …/>"
     converted.notes = _counted(converted.notes)
     return converted
 

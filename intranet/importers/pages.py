@@ -26,6 +26,7 @@ from intranet.organisations.models import Organisation
 
 EDITED_REASON = "edited in Commons since it was imported: left as it is"
 DRY_RUN_NOTE = "dry run: nothing written"
+MAX_OLD_PATH = Redirect._meta.get_field("old_path").max_length
 
 
 @dataclass
@@ -193,6 +194,8 @@ class SiteWriter:
             old_path = Redirect.normalise_path(old)
             if old_path in {"", "/"}:
                 continue  # the old home page: never redirect the site's root
+            if len(old_path) > MAX_OLD_PATH:
+                continue  # longer than a redirect can hold; the page is still imported
             redirect = Redirect.objects.filter(site=None, old_path=old_path).first()
             if redirect is None:
                 redirect = Redirect.objects.create(

@@ -307,22 +307,16 @@ class _SharePoint:
             written = write_file(self.writer, source_id, path, rows.title or name, collection)
         result = written.result
         result.kind = "list"
-        result.reason = "; ".join(
-            filter(
-                None,
-                [
-                    result.reason,
-                    f"{len(rows.rows)} row{'s' if len(rows.rows) != 1 else ''} kept as a CSV document",
-                ],
-            )
-        )
+        count = len(rows.rows)
+        kept = f"{count} row{'s' if count != 1 else ''} kept as a CSV document"
+        result.reason = "; ".join(filter(None, [result.reason, kept]))
         return result
 
     def _page(self, page: SitePage) -> ItemResult:
         source_id = f"page:{page.path}"
         kind = "news" if page.news else "page"
         html = "".join(part.html for part in page.parts)
-        converted = convert(html, self.hosts, self._resolve)
+        converted = convert(html, self.hosts, self._resolve, wordpress=False)
         notes = list(converted.notes)
         without_text = sorted({part.kind for part in page.parts if not part.html.strip()})
         if without_text:
@@ -384,6 +378,9 @@ class _SharePoint:
         if normal in self.targets:
             return self.targets[normal]
         if normal in self.planned:
+            earlier = self.writer.existing(self.planned[normal], Page)  # an earlier run's
+            if earlier is not None:
+                return LinkTarget("page", earlier.pk)
             return None if self.finishing else LinkTarget("page", None)
         if self.hosts or "sitepages/" in normal or "/forms/" in normal:
             return None  # within the old site, and nothing imported answers it
@@ -403,7 +400,10 @@ class _SharePoint:
             try:
                 with transaction.atomic():
                     converted = convert(
-                        "".join(part.html for part in page.parts), self.hosts, self._resolve
+                        "".join(part.html for part in page.parts),
+                        self.hosts,
+                        self._resolve,
+                        wordpress=False,
                     )
                     target = Page.objects.get(pk=pk).specific
                     self.writer.rewrite_body(source_id, target, rich_text_body(converted.html))
