@@ -6,46 +6,151 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0006_page_tags'),
-        ('people', '0001_directory'),
+        ("home", "0006_page_tags"),
+        ("people", "0001_directory"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contentpage',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='Who wrote it, from the directory.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person'),
+            model_name="contentpage",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Who wrote it, from the directory.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='contentpage',
-            name='byline',
-            field=models.CharField(blank=True, help_text='Who wrote it, when they are not in the directory.', max_length=255),
+            model_name="contentpage",
+            name="byline",
+            field=models.CharField(
+                blank=True,
+                help_text="Who wrote it, when they are not in the directory.",
+                max_length=255,
+            ),
         ),
         migrations.AddField(
-            model_name='newsarticlepage',
-            name='author',
-            field=models.ForeignKey(blank=True, help_text='Who wrote it, from the directory.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person'),
+            model_name="newsarticlepage",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Who wrote it, from the directory.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="people.person",
+            ),
         ),
         migrations.AddField(
-            model_name='newsarticlepage',
-            name='byline',
-            field=models.CharField(blank=True, help_text='Who wrote it, when they are not in the directory.', max_length=255),
+            model_name="newsarticlepage",
+            name="byline",
+            field=models.CharField(
+                blank=True,
+                help_text="Who wrote it, when they are not in the directory.",
+                max_length=255,
+            ),
         ),
         migrations.AlterField(
-            model_name='contentpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('inset_text', 2), ('warning', 3)], blank=True, block_lookup={0: ('home.blocks.HeadingBlock', (), {'help_text': 'A section heading (shown as h2).'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'image']}), 2: ('home.blocks.InsetTextBlock', (), {'features': ['bold', 'link']}), 3: ('home.blocks.WarningTextBlock', (), {})}),
+            model_name="contentpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("heading", 0), ("paragraph", 1), ("inset_text", 2), ("warning", 3)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "home.blocks.HeadingBlock",
+                        (),
+                        {"help_text": "A section heading (shown as h2)."},
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "h3",
+                                "image",
+                            ]
+                        },
+                    ),
+                    2: ("home.blocks.InsetTextBlock", (), {"features": ["bold", "link"]}),
+                    3: ("home.blocks.WarningTextBlock", (), {}),
+                },
+            ),
         ),
         migrations.AlterField(
-            model_name='eventpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('inset_text', 2), ('warning', 3)], blank=True, block_lookup={0: ('home.blocks.HeadingBlock', (), {'help_text': 'A section heading (shown as h2).'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'image']}), 2: ('home.blocks.InsetTextBlock', (), {'features': ['bold', 'link']}), 3: ('home.blocks.WarningTextBlock', (), {})}),
+            model_name="eventpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("heading", 0), ("paragraph", 1), ("inset_text", 2), ("warning", 3)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "home.blocks.HeadingBlock",
+                        (),
+                        {"help_text": "A section heading (shown as h2)."},
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "h3",
+                                "image",
+                            ]
+                        },
+                    ),
+                    2: ("home.blocks.InsetTextBlock", (), {"features": ["bold", "link"]}),
+                    3: ("home.blocks.WarningTextBlock", (), {}),
+                },
+            ),
         ),
         migrations.AlterField(
-            model_name='newsarticlepage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('inset_text', 2), ('warning', 3)], blank=True, block_lookup={0: ('home.blocks.HeadingBlock', (), {'help_text': 'A section heading (shown as h2).'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'image']}), 2: ('home.blocks.InsetTextBlock', (), {'features': ['bold', 'link']}), 3: ('home.blocks.WarningTextBlock', (), {})}),
+            model_name="newsarticlepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [("heading", 0), ("paragraph", 1), ("inset_text", 2), ("warning", 3)],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "home.blocks.HeadingBlock",
+                        (),
+                        {"help_text": "A section heading (shown as h2)."},
+                    ),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "h3",
+                                "image",
+                            ]
+                        },
+                    ),
+                    2: ("home.blocks.InsetTextBlock", (), {"features": ["bold", "link"]}),
+                    3: ("home.blocks.WarningTextBlock", (), {}),
+                },
+            ),
         ),
     ]

@@ -9,7 +9,7 @@ import csv
 import datetime
 import fnmatch
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -297,11 +297,3 @@ def _sha256(path: Path) -> str:
 
 def _url(document: LibraryDocument) -> str:
     return reverse("document", args=[document.pk])
-
-
-def iter_report_lines(report: ImportReport) -> Iterator[str]:
-    for item in report.items:
-        line = f"{item.outcome:<9} {item.source_id}"
-        if item.reason:
-            line += f" — {item.reason}"
-        yield line

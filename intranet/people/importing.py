@@ -656,15 +656,3 @@ def _base_name(person: Person, organisation: Organisation) -> str | None:
     if person.base_id is None or person.base.organisation_id != organisation.pk:
         return None
     return person.base.name.lower()
-
-
-def iter_report_lines(report: ImportReport, everything: bool = False) -> Iterator[str]:
-    """A line per row that did something (all of them with ``everything``): a 30,000-row
-    re-import need not print 30,000 "unchanged" lines; the report CSV has every row."""
-    for item in report.items:
-        if item.outcome == Outcome.UNCHANGED and not item.reason and not everything:
-            continue
-        line = f"{item.outcome:<9} {item.source_id}"
-        if item.reason:
-            line += f" — {item.reason}"
-        yield line

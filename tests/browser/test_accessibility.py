@@ -38,7 +38,8 @@ def council():
             (
                 "paragraph",
                 "<p>Full-time staff get 27 days a year.</p>"
-                f'<embed embedtype="image" id="{chart.pk}" format="fullwidth" alt="Leave by grade"/>',
+                f'<embed embedtype="image" id="{chart.pk}" format="fullwidth" '
+                'alt="Leave by grade"/>',
             ),
             ("inset_text", "<p>Bank holidays are extra.</p>"),
             ("warning", "Book leave at least 2 weeks ahead."),

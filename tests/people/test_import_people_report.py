@@ -47,9 +47,9 @@ def test_the_command_prints_what_happened_and_a_summary(organisation, tmp_path):
 
     run = ImportRun.objects.get()
     assert output.splitlines() == [
-        "created   W1",
-        "skipped   W2 — email 'not-an-email' is not a valid email address",
-        "skipped   row 4 — no employee_id",
+        "created   person   W1",
+        "skipped   person   W2 — email 'not-an-email' is not a valid email address",
+        "skipped   person   row 4 — no employee_id",
         f"Import finished: 1 created, 0 updated, 0 unchanged, 2 skipped, 0 failed "
         f"(import run {run.pk}).",
     ]
