@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
+from intranet.access import audit
 from intranet.organisations.models import Organisation
 
 from .models import Change, ImportChange, ImportedObject, ImportItem, ImportRun
@@ -125,10 +126,11 @@ def remember(
 # --- Undo ----------------------------------------------------------------------------------
 
 
-def undo_run(run: ImportRun) -> UndoResult:
+def undo_run(run: ImportRun, user=None) -> UndoResult:
     """Remove what ``run`` created and put back what it updated, newest first, in one
-    transaction. Refused, changing nothing, when the run was undone already, when something
-    it wrote has been edited since (naming each), or when it recorded nothing to undo with."""
+    transaction, and record who did it in the organisation's audit trail. Refused, changing
+    nothing, when the run was undone already, when something it wrote has been edited since
+    (naming each), or when it recorded nothing to undo with."""
     if run.undone_at is not None:
         raise UndoRefused(f"Import run {run.pk} was already undone on {run.undone_at:%Y-%m-%d}.")
     changes = list(run.changes.select_related("content_type").order_by("-pk"))
@@ -170,4 +172,10 @@ def undo_run(run: ImportRun) -> UndoResult:
                 restored += 1
         run.undone_at = timezone.now()
         run.save(update_fields=["undone_at"])
+        audit.record_change(
+            user,
+            run.organisation,
+            run,
+            f"import undone: {deleted} removed, {restored} restored, {gone} already gone",
+        )
     return UndoResult(deleted, restored, gone)
