@@ -31,13 +31,14 @@ serve: install assets
 test: install assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Figures, not pass/fail: see bench/. BENCH_DOCUMENTS=100 BENCH_ITEMS=10000 BENCH_PEOPLE=500,5000
+# Figures, not pass/fail: see bench/. BENCH_DOCUMENTS=100 BENCH_ITEMS=10000 BENCH_PEOPLE=500,5000 BENCH_POSTS=1000,10000
 # for a quick run.
 # The search benchmark starts PostgreSQL and OpenSearch itself (scripts/) unless
 # DATABASE_URL (a postgres:// server) and OPENSEARCH_URL are already set.
 bench: install
 	$(BIN)/python bench/import_documents.py
 	$(BIN)/python bench/import_people.py
+	$(BIN)/python bench/import_wordpress.py
 	$(BIN)/python bench/write_queries.py
 	scripts/bench-search
 

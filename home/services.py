@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from intranet.access.effective import refresh_page_access
+from intranet.common.signals import content_changed
 
 from .models import EventPage
 
@@ -66,6 +67,12 @@ def event_published(event) -> int:
     )
     event.sequence, event.schedule_fingerprint = sequence, fingerprint
     return sequence
+
+
+def page_dates_set(page: Page) -> None:
+    """After a page's publishing dates were set by hand (an import keeping the old site's):
+    its search entry again. Its access cannot have changed, so it is not recomputed."""
+    content_changed.send(sender=Page, pks=[page.pk], root=page.pk)
 
 
 def page_moved(page: Page) -> None:

@@ -18,7 +18,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from home.services import add_page, page_saved
+from home.services import add_page, page_dates_set
 from intranet.imports import services as runs
 from intranet.imports.models import ImportedObject, ImportRun, Outcome
 from intranet.imports.reporting import ItemResult
@@ -179,7 +179,7 @@ class SiteWriter:
             Page.objects.filter(pk=page.pk).update(**dates)
         page = Page.objects.get(pk=page.pk).specific
         if dates:
-            page_saved(page)
+            page_dates_set(page)
         return page
 
     # --- Old addresses --------------------------------------------------------------------
