@@ -35,6 +35,7 @@ from home.models import ContentPage
 from intranet.imports import services as runs
 from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
+from intranet.imports.services import ImportAborted
 from intranet.library.intake import accepted_type
 from intranet.library.services import library_folder
 from intranet.organisations.models import Organisation
@@ -67,10 +68,6 @@ _CHROME = "|".join(
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ")
 
 
-class ImportAborted(Exception):
-    """The run cannot start (missing folder, unknown organisation, a bad --base-url)."""
-
-
 @dataclass(frozen=True)
 class HtmlOptions:
     folder: Path
@@ -97,11 +94,7 @@ def import_html(
     """Run the import; ``ImportAborted`` (nothing written) when it cannot start."""
     if not options.folder.is_dir():
         raise ImportAborted(f"{options.folder} is not a folder.")
-    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
-    if organisation is None or organisation.section_page is None:
-        raise ImportAborted(
-            f"There is no organisation with the short code {options.organisation_slug!r}."
-        )
+    organisation = runs.organisation_for(options.organisation_slug)
     base = urlsplit(options.base_url)
     if base.scheme not in {"http", "https"} or not base.netloc:
         raise ImportAborted(

@@ -34,6 +34,7 @@ from home.services import add_page
 from intranet.imports import services as runs
 from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
+from intranet.imports.services import ImportAborted
 from intranet.library.intake import accepted_type
 from intranet.library.services import library_folder
 from intranet.organisations.models import Organisation
@@ -55,10 +56,6 @@ from .pnp import (
 
 IMPORTER = "sharepoint"
 FAILURES = (OSError, ValueError, ValidationError, DatabaseError)
-
-
-class ImportAborted(Exception):
-    """The run cannot start (unreadable template, unknown organisation, missing folder)."""
 
 
 @dataclass(frozen=True)
@@ -84,11 +81,7 @@ def import_sharepoint(
     user=None,
 ) -> tuple[ImportReport, ImportRun | None]:
     """Run the import; ``ImportAborted`` (nothing written) when it cannot start."""
-    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
-    if organisation is None or organisation.section_page is None:
-        raise ImportAborted(
-            f"There is no organisation with the short code {options.organisation_slug!r}."
-        )
+    organisation = runs.organisation_for(options.organisation_slug)
     if not options.folder.is_dir():
         raise ImportAborted(f"{options.folder} is not a folder.")
     if options.site_url and urlsplit(options.site_url).scheme not in {"http", "https"}:

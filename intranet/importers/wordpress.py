@@ -39,6 +39,7 @@ from intranet.access.choices import Audience
 from intranet.imports import services as runs
 from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
+from intranet.imports.services import ImportAborted
 from intranet.library.models import LibraryDocument
 from intranet.organisations.models import Organisation
 from intranet.people.selectors import person_with_email
@@ -66,10 +67,6 @@ SKIPPED_TYPES = {
 _SIZE_VARIANT = re.compile(r"-\d+x\d+(?=\.\w+$)")
 
 
-class ImportAborted(Exception):
-    """The run cannot start (unreadable export, unknown organisation, missing folder)."""
-
-
 @dataclass(frozen=True)
 class WordPressOptions:
     path: Path
@@ -95,11 +92,7 @@ def import_wordpress(
     user=None,
 ) -> tuple[ImportReport, ImportRun | None]:
     """Run the import; ``ImportAborted`` (nothing written) when it cannot start."""
-    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
-    if organisation is None or organisation.section_page is None:
-        raise ImportAborted(
-            f"There is no organisation with the short code {options.organisation_slug!r}."
-        )
+    organisation = runs.organisation_for(options.organisation_slug)
     if options.media_dir is not None and not options.media_dir.is_dir():
         raise ImportAborted(f"The media folder {options.media_dir} is not a folder.")
     try:

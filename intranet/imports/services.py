@@ -16,6 +16,11 @@ from .reporting import ImportReport
 from .undo import state_of, undoer_for
 
 
+class ImportAborted(Exception):
+    """An import cannot start (an unreadable source, an unknown organisation, a missing
+    folder); the message says why in one line, and nothing was written."""
+
+
 class UndoRefused(Exception):
     """The run cannot be undone as asked; the message says why (and which items)."""
 
@@ -28,6 +33,15 @@ class UndoResult:
 
 
 # --- Runs ----------------------------------------------------------------------------------
+
+
+def organisation_for(slug: str) -> Organisation:
+    """The organisation an import goes into, provisioned (section and library), or
+    ``ImportAborted``."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or organisation.section_page_id is None:
+        raise ImportAborted(f"There is no organisation with the short code {slug!r}.")
+    return organisation
 
 
 def start_run(importer: str, organisation: Organisation, source: str, user=None) -> ImportRun:

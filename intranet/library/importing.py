@@ -24,7 +24,8 @@ from intranet.access.choices import Audience, Classification
 from intranet.imports import services as runs
 from intranet.imports.models import ImportedObject, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
-from intranet.organisations.models import Organisation, OrganisationGroup
+from intranet.imports.services import ImportAborted
+from intranet.organisations.models import OrganisationGroup
 
 from .intake import accepted_type, file_problem, storable_filename
 from .models import DocumentType, LibraryDocument
@@ -43,10 +44,6 @@ CSV_COLUMNS = {
     "review_by",
     "tags",
 }
-
-
-class ImportAborted(Exception):
-    """The run as a whole cannot proceed (missing folder, unknown organisation, bad CSV header)."""
 
 
 class RowError(Exception):
@@ -74,11 +71,7 @@ def import_documents(
     directory = options.directory
     if not directory.is_dir():
         raise ImportAborted(f"{directory} is not a folder.")
-    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
-    if organisation is None or organisation.library_collection is None:
-        raise ImportAborted(
-            f"There is no organisation with the short code {options.organisation_slug!r}."
-        )
+    organisation = runs.organisation_for(options.organisation_slug)
     rows = _read_metadata(options.metadata) if options.metadata else {}
 
     report = ImportReport(IMPORTER)

@@ -40,6 +40,7 @@ from django.urls import reverse
 from intranet.imports import services as runs
 from intranet.imports.models import ImportRun, Outcome
 from intranet.imports.reporting import ImportReport, ItemResult
+from intranet.imports.services import ImportAborted
 from intranet.organisations.models import Organisation
 
 from . import services
@@ -76,10 +77,6 @@ DAY_NAMES = {
 }
 _DAY_SEPARATORS = re.compile(r"[,;/\s]+")
 _HEADER_SPACES = re.compile(r"[\s\-]+")
-
-
-class ImportAborted(Exception):
-    """The run cannot start (no file, unknown organisation, no usable header): nothing written."""
 
 
 class RowError(Exception):
@@ -155,11 +152,7 @@ def import_people(
     path = options.path
     if not path.is_file():
         raise ImportAborted(f"The file {path} does not exist.")
-    organisation = Organisation.objects.filter(slug=options.organisation_slug).first()
-    if organisation is None:
-        raise ImportAborted(
-            f"There is no organisation with the short code {options.organisation_slug!r}."
-        )
+    organisation = runs.organisation_for(options.organisation_slug)
     header = read_header(path)
     records = _records(path, header)
     first = next(records, None)

@@ -1,14 +1,11 @@
 """Writing small PnP provisioning templates (2022-09 schema) into a test's folder, and running
 ``import_sharepoint`` on it."""
 
-import csv
 import json as json_module
-import tempfile
 from html import escape
-from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+from tests.importers.running import run_command
 
 NAMESPACE = "http://schemas.dev.office.com/PnP/2022/09/ProvisioningSchema"
 
@@ -72,14 +69,4 @@ def current_navigation(*nodes: str) -> str:
 
 def run_import(folder: Path, *args: str, org: str = "wcc") -> tuple[dict[str, dict], str]:
     """The report's rows by source id, and what the command printed."""
-    report = Path(tempfile.mkdtemp()) / "report.csv"  # never inside the export
-    out = StringIO()
-    call_command(
-        "import_sharepoint", str(folder), "--org", org, "--report", str(report), *args,
-        stdout=out, stderr=StringIO(),
-    )  # fmt: skip
-    with report.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    by_id = {row["source_id"]: row for row in rows}
-    assert len(by_id) == len(rows), "an item reported twice"
-    return by_id, out.getvalue()
+    return run_command("import_sharepoint", folder, *args, org=org)

@@ -1,11 +1,8 @@
 """Writing small saved static sites into a test's folder, and running ``import_html`` on them."""
 
-import csv
-import tempfile
-from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+from tests.importers.running import run_command
 
 BASE_URL = "https://intranet.example.gov.uk/"
 
@@ -33,14 +30,4 @@ def write_site(folder: Path, files: dict[str, str | bytes]) -> Path:
 
 def run_import(folder: Path, *args: str, org: str = "wcc") -> tuple[dict[str, dict], str]:
     """The report's rows by source id, and what the command printed."""
-    report = Path(tempfile.mkdtemp()) / "report.csv"
-    out = StringIO()
-    call_command(
-        "import_html", str(folder), "--org", org, "--base-url", BASE_URL,
-        "--report", str(report), *args, stdout=out, stderr=StringIO(),
-    )  # fmt: skip
-    with report.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    by_id = {row["source_id"]: row for row in rows}
-    assert len(by_id) == len(rows), "an item reported twice"
-    return by_id, out.getvalue()
+    return run_command("import_html", folder, "--base-url", BASE_URL, *args, org=org)

@@ -1,12 +1,9 @@
 """Writing small WordPress exports (WXR 1.2) into a test's tmp_path, and running
 ``import_wordpress`` on them."""
 
-import csv
-import tempfile
-from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
+from tests.importers.running import run_command
 
 SITE = "https://intranet.example.gov.uk"
 HEADER = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -113,17 +110,7 @@ def write_export(
 
 def run_import(path: Path, *args: str, org: str = "wcc") -> tuple[dict[str, dict], str]:
     """The report's rows by source id, and what the command printed."""
-    report = Path(tempfile.mkdtemp()) / "report.csv"  # never beside a shared fixture
-    out = StringIO()
-    call_command(
-        "import_wordpress", str(path), "--org", org, "--report", str(report), *args,
-        stdout=out, stderr=StringIO(),
-    )  # fmt: skip
-    with report.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    by_id = {row["source_id"]: row for row in rows}
-    assert len(by_id) == len(rows), "an item reported twice"
-    return by_id, out.getvalue()
+    return run_command("import_wordpress", path, *args, org=org)
 
 
 def sid(post_id: int) -> str:
