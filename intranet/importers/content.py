@@ -20,6 +20,7 @@ import nh3
 from lxml import etree
 from lxml import html as lxml_html
 
+DANGLING_NOTE = "links to nothing imported: "
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "h5", "h6", "b", "strong", "i", "em", "a", "ul", "ol",
     "li", "blockquote", "code", "pre", "sub", "sup",
@@ -253,7 +254,7 @@ def _rewrite_links(converted: Converted, site_hosts: set[str], resolve) -> None:
         )
         converted.html = inner
     if converted.dangling:
-        converted.notes.append("links to nothing imported: " + ", ".join(converted.dangling))
+        converted.notes.append(DANGLING_NOTE + ", ".join(converted.dangling))
 
 
 def text_of(html: str, limit: int) -> str:

@@ -24,8 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from lxml import etree
 from lxml import html as lxml_html
 from readability import Document
@@ -40,13 +39,13 @@ from intranet.library.intake import accepted_type
 from intranet.library.services import library_folder
 from intranet.organisations.models import Organisation
 
-from .content import LinkTarget, convert
+from .content import Converted, LinkTarget, convert
 from .files import IMAGE_EXTENSIONS, write_file
-from .pages import PageContent, SiteWriter, rich_text_body
+from .pages import ITEM_FAILURES, PageContent, SiteWriter, rich_text_body
 
 IMPORTER = "html"
 PAGE_EXTENSIONS = {"html", "htm", "shtml", "xhtml"}
-FAILURES = (OSError, ValueError, ValidationError, DatabaseError, etree.ParserError)
+FAILURES = (*ITEM_FAILURES, etree.ParserError)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # What surrounds the content on every page of a site: by element, role, or an id or class
 # (whole words only, so "content-header" or "menu-of-services" are not taken for chrome).
@@ -127,8 +126,6 @@ class _Site:
         self.writer: SiteWriter | None = None
         self.pages: dict[str, str] = {}  # page key ("a/b") → source id (its file)
         self.targets: dict[str, LinkTarget] = {}  # key or file path (lower case) → new home
-        self.pending: list[tuple[str, int, ItemResult]] = []
-        self.finishing = False
         self.site_suffix = ""
 
     # --- Planning -------------------------------------------------------------------------
@@ -169,7 +166,7 @@ class _Site:
             else:
                 result = ItemResult(relative, "file", Outcome.SKIPPED, kind)
             self.report.add(result)
-        self._fix_pending_links(read)
+        self.writer.fix_links()
 
     def _kind(self, relative: str) -> str:
         """page, document, image — or why the file is not content."""
@@ -261,7 +258,7 @@ class _Site:
         if isinstance(read, str):
             outcome = Outcome.SKIPPED if read.startswith("the file is empty") else Outcome.FAILED
             return ItemResult(relative, "page", outcome, read)
-        converted = convert(read.html, self.hosts, self._resolve, self._image, wordpress=False)
+        converted = self._convert(read.html)
         notes = [*read.notes, *converted.notes]
         title = _without_suffix(read.title, self.site_suffix) or _title_from_name(
             PurePosixPath(page_key(relative) or "home").name
@@ -284,7 +281,7 @@ class _Site:
         if page is not None and result.outcome != Outcome.UNCHANGED:
             self.writer.redirect(relative, self._old_paths(relative), page=page)
             if converted.pending:
-                self.pending.append((relative, page.pk, result))
+                self.writer.link_later(page, result, lambda: self._convert(read.html))
         return result
 
     def _parent(self, key: str) -> Page:
@@ -296,29 +293,10 @@ class _Site:
                 return Page.objects.get(pk=target.pk).specific
         return self.organisation.section_page.specific
 
-    def _fix_pending_links(self, read: dict) -> None:
-        self.finishing = True
-        for relative, pk, result in self.pending:
-            try:
-                with transaction.atomic():
-                    converted = convert(
-                        read[relative].html, self.hosts, self._resolve, self._image, wordpress=False
-                    )
-                    page = Page.objects.get(pk=pk).specific
-                    self.writer.rewrite_body(relative, page, rich_text_body(converted.html))
-                    kept = [
-                        part
-                        for part in result.reason.split("; ")
-                        if part and not part.startswith("links to nothing imported: ")
-                    ]
-                    if converted.dangling:
-                        kept.append("links to nothing imported: " + ", ".join(converted.dangling))
-                    result.reason = "; ".join(kept)
-            except FAILURES as error:
-                note = f"its links to later pages could not be rewritten: {error}"
-                result.reason = "; ".join(filter(None, [result.reason, note]))
-
     # --- Links ----------------------------------------------------------------------------
+
+    def _convert(self, html: str) -> Converted:
+        return convert(html, self.hosts, self._resolve, self._image, wordpress=False)
 
     def _local(self, url: str) -> str:
         """The file (relative path) an absolute URL of the old site names, or ""."""
@@ -341,7 +319,7 @@ class _Site:
             earlier = self.writer.existing(source_id, Page)  # imported by an earlier run
             if earlier is not None:
                 return LinkTarget("page", earlier.pk)
-            return None if self.finishing else LinkTarget("page", None)
+            return None if self.writer.finishing else LinkTarget("page", None)
         return None
 
     def _image(self, src: str, classes: str) -> LinkTarget | None:

@@ -7,12 +7,13 @@ Commons (left alone, reported) and one way of recording what a run did for ``imp
 A dry run asks the same questions and gets the same outcomes, but nothing is written.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, models, transaction
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -24,9 +25,13 @@ from intranet.imports.models import ImportedObject, ImportRun, Outcome
 from intranet.imports.reporting import ItemResult
 from intranet.organisations.models import Organisation
 
+from .content import DANGLING_NOTE, Converted
+
 EDITED_REASON = "edited in Commons since it was imported: left as it is"
 DRY_RUN_NOTE = "dry run: nothing written"
 MAX_OLD_PATH = Redirect._meta.get_field("old_path").max_length
+# What fails one item (rolled back, reported) rather than the run.
+ITEM_FAILURES = (OSError, ValueError, ValidationError, DatabaseError)
 
 
 @dataclass
@@ -66,6 +71,11 @@ class SiteWriter:
         self.organisation = organisation
         self.run = run
         self.dry_run = dry_run
+        # Pages whose links point at items written later in the run: (pk, report line, how
+        # to convert their text again). ``finishing`` once those are being fixed: an item not
+        # written by then never will be, and a link to it is dangling.
+        self.pending: list[tuple[int, ItemResult, Callable[[], Converted]]] = []
+        self.finishing = False
         self.mapped = {
             mapping.source_id: mapping
             for mapping in ImportedObject.objects.filter(
@@ -159,6 +169,34 @@ class SiteWriter:
             )
         runs.record_updated(self.run, source_id, page, None)
         return True
+
+    def link_later(self, page: Page, result: ItemResult, convert_again) -> None:
+        """``page`` links to items written after it: ``fix_links`` converts its text again."""
+        self.pending.append((page.pk, result, convert_again))
+
+    def fix_links(self) -> None:
+        """Pages whose links pointed at items written after them: their text again, now
+        that every target has its page or document (a second revision in the same run). A
+        target that was not written after all (it failed) is reported as a dangling link."""
+        self.finishing = True
+        for pk, result, convert_again in self.pending:
+            try:
+                with transaction.atomic():
+                    converted = convert_again()
+                    page = Page.objects.get(pk=pk).specific
+                    self.rewrite_body(result.source_id, page, rich_text_body(converted.html))
+            except ITEM_FAILURES as error:
+                note = f"its links to later items could not be rewritten: {error}"
+                result.reason = "; ".join(filter(None, [result.reason, note]))
+                continue
+            kept = [
+                part
+                for part in result.reason.split("; ")
+                if part and not part.startswith(DANGLING_NOTE)
+            ]
+            if converted.dangling:  # the first pass's list, now complete
+                kept.append(DANGLING_NOTE + ", ".join(converted.dangling))
+            result.reason = "; ".join(kept)
 
     def free_slug(self, parent: Page, slug: str) -> str:
         """``slug``, or with ``-2``, ``-3``… when a sibling has it already."""

@@ -24,8 +24,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -39,9 +38,9 @@ from intranet.library.intake import accepted_type
 from intranet.library.services import library_folder
 from intranet.organisations.models import Organisation
 
-from .content import LinkTarget, convert
+from .content import Converted, LinkTarget, convert
 from .files import IMAGE_EXTENSIONS, file_kind, write_file
-from .pages import PageContent, SiteWriter, rich_text_body
+from .pages import ITEM_FAILURES, PageContent, SiteWriter, rich_text_body
 from .pnp import (
     ListRows,
     NavNode,
@@ -55,7 +54,6 @@ from .pnp import (
 )
 
 IMPORTER = "sharepoint"
-FAILURES = (OSError, ValueError, ValidationError, DatabaseError)
 
 
 @dataclass(frozen=True)
@@ -132,8 +130,6 @@ class _SharePoint:
         self.writer: SiteWriter | None = None
         self.targets: dict[str, LinkTarget] = {}  # old path (normalised) → new page/document
         self.planned: dict[str, str] = {}  # old path → source id, for links to later items
-        self.pending: list[tuple[str, SitePage, int, ItemResult]] = []
-        self.finishing = False
         self._news_index: Page | None = None
 
     # --- Planning -------------------------------------------------------------------------
@@ -231,7 +227,7 @@ class _SharePoint:
                 continue
             seen.add(source_id)
             self.report.add(self._atomic(source_id, "page", lambda p=page: self._page(p)))
-        self._fix_pending_links()
+        self.writer.fix_links()
         for result in self._navigation(nav):
             self.report.add(result)
         for result in self._other_parts():
@@ -241,7 +237,7 @@ class _SharePoint:
         try:
             with transaction.atomic():
                 return write()
-        except FAILURES as error:  # rolled back: this item failed, the run carries on
+        except ITEM_FAILURES as error:  # rolled back: this item failed, the run carries on
             return ItemResult(source_id, kind, Outcome.FAILED, f"could not be imported: {error}")
 
     def _file(self, item: _File) -> ItemResult:
@@ -309,7 +305,7 @@ class _SharePoint:
         source_id = f"page:{page.path}"
         kind = "news" if page.news else "page"
         html = "".join(part.html for part in page.parts)
-        converted = convert(html, self.hosts, self._resolve, wordpress=False)
+        converted = self._convert(html)
         notes = list(converted.notes)
         without_text = sorted({part.kind for part in page.parts if not part.html.strip()})
         if without_text:
@@ -340,7 +336,7 @@ class _SharePoint:
         if target is not None and result.outcome != Outcome.UNCHANGED:
             self.writer.redirect(source_id, self._old_paths(page.path), page=target)
             if converted.pending:
-                self.pending.append((source_id, page, target.pk, result))
+                self.writer.link_later(target, result, lambda: self._convert(html))
         return result
 
     def _parent(self, page: SitePage) -> Page:
@@ -366,6 +362,9 @@ class _SharePoint:
 
     # --- Links ----------------------------------------------------------------------------
 
+    def _convert(self, html: str) -> Converted:
+        return convert(html, self.hosts, self._resolve, wordpress=False)
+
     def _resolve(self, path: str, query: dict) -> LinkTarget | bool | None:
         normal = _normal(self._below_site(path))
         if normal in self.targets:
@@ -374,7 +373,7 @@ class _SharePoint:
             earlier = self.writer.existing(self.planned[normal], Page)  # an earlier run's
             if earlier is not None:
                 return LinkTarget("page", earlier.pk)
-            return None if self.finishing else LinkTarget("page", None)
+            return None if self.writer.finishing else LinkTarget("page", None)
         if self.hosts or "sitepages/" in normal or "/forms/" in normal:
             return None  # within the old site, and nothing imported answers it
         return False
@@ -386,31 +385,6 @@ class _SharePoint:
         if self.site_path and path.lower().startswith(self.site_path.lower() + "/"):
             path = path[len(self.site_path) :]
         return path
-
-    def _fix_pending_links(self) -> None:
-        self.finishing = True
-        for source_id, page, pk, result in self.pending:
-            try:
-                with transaction.atomic():
-                    converted = convert(
-                        "".join(part.html for part in page.parts),
-                        self.hosts,
-                        self._resolve,
-                        wordpress=False,
-                    )
-                    target = Page.objects.get(pk=pk).specific
-                    self.writer.rewrite_body(source_id, target, rich_text_body(converted.html))
-                    if converted.dangling:
-                        note = "links to nothing imported: " + ", ".join(converted.dangling)
-                        kept = [
-                            part
-                            for part in result.reason.split("; ")
-                            if part and not part.startswith("links to nothing imported: ")
-                        ]
-                        result.reason = "; ".join([*kept, note])
-            except FAILURES as error:
-                note = f"its links to later pages could not be rewritten: {error}"
-                result.reason = "; ".join(filter(None, [result.reason, note]))
 
     def _old_paths(self, path: str) -> set[str]:
         paths = {f"/{path}"}
@@ -445,7 +419,7 @@ class _SharePoint:
         try:
             with transaction.atomic():
                 changed = self.writer.order_menu(pages)
-        except FAILURES as error:
+        except ITEM_FAILURES as error:
             changed = set()
             for result in results:
                 if result.outcome == Outcome.UPDATED:

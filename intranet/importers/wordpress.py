@@ -27,7 +27,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -46,7 +45,7 @@ from intranet.people.selectors import person_with_email
 
 from .content import Converted, LinkTarget, convert, text_of
 from .files import file_kind, write_file
-from .pages import PageContent, SiteWriter, rich_text_body
+from .pages import ITEM_FAILURES, PageContent, SiteWriter, rich_text_body
 from .wxr import ExportUnreadable, TextSpool, WxrChannel, WxrItem, read_export
 
 IMPORTER = "wordpress"
@@ -175,8 +174,6 @@ class _WordPress:
         self.image_paths: dict[str, str] = {}  # an image's file path → post id
         self.authors: dict[str, tuple] = {}  # login → (person, user, byline)
         # Pages whose links await later items, with their report line.
-        self.pending: list[tuple[_Plan, int, ItemResult]] = []
-        self.finishing = False  # fixing those: an item not written by now never will be
         self.writer: SiteWriter | None = None  # once the run has begun
         self._news_index: Page | None = None
 
@@ -284,7 +281,7 @@ class _WordPress:
                 menu_items.append(plan)
             else:
                 self.report.add(self._write_one(plan))
-        self._fix_pending_links()
+        self.writer.fix_links()
         for result in self._menus(menu_items):
             self.report.add(result)
 
@@ -294,7 +291,7 @@ class _WordPress:
                 if plan.kind in {"document", "image"}:
                     return self._attachment(plan)
                 return self._page(plan)
-        except (OSError, ValueError, ValidationError, DatabaseError) as error:
+        except ITEM_FAILURES as error:
             # Rolled back: this item is reported failed, the run carries on.
             return ItemResult(
                 plan.source_id, plan.kind, Outcome.FAILED, f"could not be imported: {error}"
@@ -381,7 +378,7 @@ class _WordPress:
         if page is not None and result.outcome != Outcome.UNCHANGED:
             self.writer.redirect(plan.source_id, self._old_paths(item), page=page)
             if converted.pending:
-                self.pending.append((plan, page.pk, result))
+                self.writer.link_later(page, result, lambda item=item: self._content(item))
         return result
 
     def _content(self, item: WxrItem) -> Converted:
@@ -493,7 +490,7 @@ class _WordPress:
                 return LinkTarget(_linktype(plan), earlier.pk)
         if plan is not None and not plan.skip and plan.kind in {"page", "news", "document"}:
             # Written later in this run — unless the run is past writing (it failed).
-            return None if self.finishing else LinkTarget(_linktype(plan), None)
+            return None if self.writer.finishing else LinkTarget(_linktype(plan), None)
         return None
 
     def _image(self, src: str, classes: str) -> LinkTarget | None:
@@ -569,29 +566,6 @@ class _WordPress:
         if target is None or target.linktype != "page" or plan is None or plan.kind != "page":
             return None, f"its target (WordPress id {object_id or '?'}) is not an imported page"
         return target.pk, ""
-
-    def _fix_pending_links(self) -> None:
-        """Pages whose links pointed at items written after them: their text again, now
-        that every target has its page or document (a second revision in the same run). A
-        target that was not written after all (it failed) is reported as a dangling link."""
-        self.finishing = True
-        for plan, pk, result in self.pending:
-            try:
-                with transaction.atomic():
-                    self._relink(plan, pk, result)
-            except (OSError, ValueError, ValidationError, DatabaseError) as error:
-                note = f"its links to later items could not be rewritten: {error}"
-                result.reason = "; ".join(filter(None, [result.reason, note]))
-
-    def _relink(self, plan: _Plan, pk: int, result: ItemResult) -> None:
-        converted = self._content(plan.item)
-        if converted.dangling:
-            note = "links to nothing imported: " + ", ".join(converted.dangling)
-            kept = [part for part in result.reason.split("; ") if part]
-            kept = [part for part in kept if not part.startswith("links to nothing imported: ")]
-            result.reason = "; ".join([*kept, note])  # the first pass's list, now complete
-        page = Page.objects.get(pk=pk).specific
-        self.writer.rewrite_body(plan.source_id, page, rich_text_body(converted.html))
 
     def _old_paths(self, item: WxrItem, attachment: bool = False) -> set[str]:
         """The item's old URLs: its permalink's path, WordPress's ``?p=`` / ``?page_id=`` /
