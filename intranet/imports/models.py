@@ -37,7 +37,8 @@ class ImportRun(models.Model):
 
     @property
     def summary(self) -> str:
-        return ", ".join(f"{count} {outcome}" for outcome, count in self.counts.items() if count)
+        counts = ((outcome, self.counts.get(outcome, 0)) for outcome in Outcome.values)
+        return ", ".join(f"{count} {outcome}" for outcome, count in counts if count)
 
 
 class ImportItem(models.Model):
