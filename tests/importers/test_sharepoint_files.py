@@ -3,6 +3,8 @@ template places it (else the folder it was exported in), through the one intake 
 the template names but the export lacks is reported missing, files a library does not keep
 (pages, master pages, scripts) are skipped saying why, and lists' rows are kept as CSV."""
 
+import zipfile
+
 import pytest
 
 from intranet.demo import files
@@ -81,3 +83,19 @@ def test_a_lists_rows_are_kept_as_a_csv_document(organisation, export):
     projects = LibraryDocument.objects.get(title="Projects")
     assert rows["list:Lists/Projects"]["reason"] == "1 row kept as a CSV document"
     assert projects.file.read().decode().splitlines() == ["Name,Lead", "Bridge,Asha"]
+
+
+def test_a_pnp_package_is_imported_like_an_export_folder(organisation, tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "storage")
+    unpacked = write_export(tmp_path / "unpacked", files='<pnp:File Src="a.pdf" Folder="Docs"/>')
+    (unpacked / "a.pdf").write_bytes(files.pdf(["Packaged"]))
+    package = tmp_path / "site" / "site.pnp"
+    package.parent.mkdir()
+    with zipfile.ZipFile(package, "w") as archive:
+        for path in unpacked.iterdir():
+            archive.write(path, path.name)
+
+    rows, _ = run_import(package.parent)
+
+    assert rows["file:a.pdf"]["outcome"] == "created"
+    assert folder_of(LibraryDocument.objects.get(title="a"))[-1] == "Docs"
