@@ -204,29 +204,27 @@ class _SharePoint:
             if progress:
                 progress(number, total, label)
 
-        for item in files:
-            tick(item.source_id)
-            self.report.add(self._atomic(item.source_id, "document", lambda i=item: self._file(i)))
-        for rows in lists:
-            source_id = f"list:{rows.url or rows.title}"
+        seen: dict[str, int] = {}
+
+        def once(source_id: str, kind: str, write) -> None:
+            """Each source id written once; a repeat (the template names a file, list or
+            page twice) gets its own line, skipped."""
             tick(source_id)
-            self.report.add(self._atomic(source_id, "list", lambda r=rows: self._list(r)))
-        seen: set[str] = set()
-        for page in pages:
-            source_id = f"page:{page.path}"
-            tick(source_id)
-            if source_id in seen:
+            seen[source_id] = seen.get(source_id, 0) + 1
+            if seen[source_id] > 1:
+                why = "the template names it more than once: the first is imported"
                 self.report.add(
-                    ItemResult(
-                        f"{source_id}#{len(seen)}",
-                        "page",
-                        Outcome.SKIPPED,
-                        "the same page appears earlier in the template",
-                    )
+                    ItemResult(f"{source_id}#{seen[source_id]}", kind, Outcome.SKIPPED, why)
                 )
-                continue
-            seen.add(source_id)
-            self.report.add(self._atomic(source_id, "page", lambda p=page: self._page(p)))
+                return
+            self.report.add(self._atomic(source_id, kind, write))
+
+        for item in files:
+            once(item.source_id, "document", lambda i=item: self._file(i))
+        for rows in lists:
+            once(f"list:{rows.url or rows.title}", "list", lambda r=rows: self._list(r))
+        for page in pages:
+            once(f"page:{page.path}", "page", lambda p=page: self._page(p))
         self.writer.fix_links()
         for result in self._navigation(nav):
             self.report.add(result)
@@ -399,8 +397,12 @@ class _SharePoint:
         and search navigation, links elsewhere and headings are reported, saying why."""
         results = []
         ordered: list[tuple[str, int | None]] = []
+        seen: dict[str, int] = {}
         for node in nodes:
             source_id = f"navigation:{node.menu}/{node.trail}"
+            seen[source_id] = seen.get(source_id, 0) + 1
+            if seen[source_id] > 1:  # two entries of the same name at one place
+                source_id = f"{source_id}#{seen[source_id]}"
             target = self.targets.get(_normal(self._below_site(urlsplit(node.url).path)))
             if not node.url:
                 why = "a heading of the navigation, with no address"

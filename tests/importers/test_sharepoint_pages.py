@@ -70,3 +70,19 @@ def test_old_page_and_file_addresses_redirect_to_their_new_homes(
         assert staff_client.get(old)["Location"] == parking.url
     response = staff_client.get("/sites/hr/Shared%20Documents/form.pdf")
     assert response["Location"] == f"/documents/{form.pk}/"
+
+
+def test_a_page_the_template_names_twice_is_imported_once_and_the_repeat_reported(
+    organisation, tmp_path
+):
+    folder = write_export(
+        tmp_path / "twice",
+        pages=(text_page("Home", "Home", "<p>One</p>"), text_page("Home", "Home", "<p>Two</p>")),
+    )
+
+    rows, _ = run_import(folder)
+
+    assert rows["page:SitePages/Home.aspx"]["outcome"] == "created"
+    assert rows["page:SitePages/Home.aspx#2"]["reason"] == (
+        "the template names it more than once: the first is imported"
+    )
