@@ -367,6 +367,9 @@ class _WordPress:
             notes.append(f"private in WordPress: only {self.organisation.slug} can see it")
         if not item.title.strip():
             notes.append("it had no title")
+        if item.comments:
+            plural = "s" if item.comments != 1 else ""
+            notes.append(f"{item.comments} reader comment{plural} not imported")
         content = self._page_content(plan, converted, live)
         written = self.writer.write_page(
             plan.source_id, plan.kind, self._parent(plan), content, notes

@@ -37,6 +37,7 @@ class WxrItem:
     password: str = ""
     attachment_url: str = ""
     creator: str = ""
+    comments: int = 0  # readers' comments on it (not imported: the report says how many)
     terms: list[tuple[str, str]] = field(default_factory=list)  # (domain, name)
     meta: dict[str, str] = field(default_factory=dict)
     position: int = 0  # in the export: the key of its text in the spool
@@ -118,6 +119,7 @@ def _item(element) -> WxrItem:
     values: dict[str, str] = {}
     terms: list[tuple[str, str]] = []
     meta: dict[str, str] = {}
+    comments = 0
     for child in element:
         if not isinstance(child.tag, str):
             continue  # comments, processing instructions
@@ -131,7 +133,9 @@ def _item(element) -> WxrItem:
                 meta[pair["wp:meta_key"]] = pair.get("wp:meta_value", "")
         elif name == "content:encoded":
             values[name] = child.text or ""  # its whitespace is paragraphs (wpautop)
-        elif name != "wp:comment":
+        elif name == "wp:comment":
+            comments += 1
+        else:
             values[name] = _text(child)
     try:
         menu_order = int(values.get("wp:menu_order") or 0)
@@ -155,6 +159,7 @@ def _item(element) -> WxrItem:
         password=values.get("wp:post_password", ""),
         attachment_url=values.get("wp:attachment_url", ""),
         creator=values.get("dc:creator", ""),
+        comments=comments,
         terms=terms,
         meta=meta,
     )

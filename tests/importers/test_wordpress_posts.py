@@ -40,3 +40,9 @@ def test_an_organisation_without_a_news_index_gets_one(organisation, tmp_path):
 
     index = NewsIndexPage.objects.child_of(organisation.section_page).get()
     assert NewsArticlePage.objects.get(title="Hello").get_parent().pk == index.pk
+
+
+def test_readers_comments_are_not_imported_and_the_report_says_how_many(organisation, tmp_path):
+    rows, _ = run_import(write_export(tmp_path, item(7, "Awards", post_type="post", comments=2)))
+
+    assert rows[sid(7)]["reason"] == "2 reader comments not imported"

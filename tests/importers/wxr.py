@@ -38,6 +38,7 @@ def item(
     terms: str = "",
     creator: str = "editor",
     meta: dict[str, str] | None = None,
+    comments: int = 0,
 ) -> str:
     slug = slug or title.lower().replace(" ", "-")
     link = link or f"{SITE}/{slug}/"
@@ -69,6 +70,7 @@ def item(
 {attachment}
 {terms}
 {postmeta}
+{"<wp:comment><wp:comment_content>Nice</wp:comment_content></wp:comment>" * comments}
 </item>
 """
 
